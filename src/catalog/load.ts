@@ -1,0 +1,74 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Limits } from '../config/config.js';
+import { readYamlFile, type StageFinding } from '../load/system.js';
+import { DATA_DIR } from '../util/paths.js';
+import type { Catalog, CatalogItem, CatalogProject, Confidence } from './types.js';
+
+/** Built-in catalogs shipped in data/: id → file name. */
+export const BUILTIN_CATALOGS: Record<string, string> = {
+  'hrss-basic': 'hrss-basic.catalog.yaml',
+};
+
+export interface CatalogLoad {
+  catalog?: Catalog;
+  findings: StageFinding[];
+  ioError: boolean;
+}
+
+const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+const strList = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+const conf = (v: unknown): Confidence | undefined => (v === 'confirmed' || v === 'partial' || v === 'inferred' ? v : undefined);
+
+function item(r: Record<string, unknown>, project?: string): CatalogItem {
+  return {
+    id: String(r.id), name: String(r.name), project,
+    source: str(r.source), confidence: conf(r.confidence), target: str(r.target), basis: str(r.basis),
+    also: strList(r.also), aliases: strList(r.aliases), standards: strList(r.standards), note: str(r.note), raw: r,
+  };
+}
+
+/** Where a catalog reference points: a built-in id, else a path relative to `baseDir`. */
+export function resolveCatalogRef(ref: string, baseDir: string): { abs: string; builtin: boolean } {
+  if (BUILTIN_CATALOGS[ref]) return { abs: path.join(DATA_DIR, BUILTIN_CATALOGS[ref]!), builtin: true };
+  return { abs: path.resolve(baseDir, ref), builtin: false };
+}
+
+const cache = new Map<string, CatalogLoad>();
+
+/** Load and schema-check a catalog (cached per file: many systems share one). */
+export function loadCatalog(ref: string, baseDir: string, opts: { limits: Limits; cwd: string }): CatalogLoad {
+  const { abs, builtin } = resolveCatalogRef(ref, baseDir);
+  const cached = cache.get(abs);
+  if (cached) return cached;
+  const out = { findings: [] as StageFinding[], ioError: false };
+  let result: CatalogLoad;
+  if (!builtin && !existsSync(abs) && !/[\\/]|\.ya?ml$/i.test(ref)) {
+    // Looks like an id, not a path: say which ids exist.
+    result = { findings: [], ioError: false };
+  } else {
+    const r = readYamlFile(abs, { limits: opts.limits, cwd: opts.cwd }, 'catalog', out);
+    result = { findings: out.findings, ioError: out.ioError };
+    const raw = r.value as Record<string, unknown> | undefined;
+    const schemaOk = !out.findings.some((f) => f.finding.at.file === r.file);
+    if (r.ok && raw && typeof raw === 'object' && schemaOk) {
+      const projects: CatalogProject[] = (raw.projects as Record<string, unknown>[]).map((p) => ({
+        id: String(p.id), name: String(p.name), area: str(p.area), areaConfidence: conf(p.area_confidence),
+        source: str(p.source), note: str(p.note), standards: strList(p.standards),
+        items: ((p.items as Record<string, unknown>[] | undefined) ?? []).map((i) => item(i, String(p.id))),
+        raw: p,
+      }));
+      const unassigned = ((raw.unassigned_items as Record<string, unknown>[] | undefined) ?? []).map((i) => item(i));
+      const items = new Map<string, CatalogItem>();
+      for (const p of projects) for (const i of p.items) items.set(i.id, i);
+      for (const i of unassigned) items.set(i.id, i);
+      result.catalog = {
+        id: String(raw.id), title: String(raw.title), edition: str(raw.edition), note: str(raw.note),
+        origin: { builtin, ref }, projects, unassigned, items,
+        projectsById: new Map(projects.map((p) => [p.id, p])), file: r.file, raw,
+      };
+    }
+  }
+  cache.set(abs, result);
+  return result;
+}

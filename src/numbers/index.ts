@@ -1,0 +1,3 @@
+export * from './parse.js';
+export * from './industry-codes.js';
+export * from './regions.js';

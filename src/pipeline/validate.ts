@@ -1,0 +1,79 @@
+import path from 'node:path';
+import type { Config } from '../config/config.js';
+import type { Diagnostic } from '../diagnostics/types.js';
+import { sortDiagnostics, summarize, type Summary } from '../diagnostics/resolve.js';
+import { loadCatalog } from '../catalog/load.js';
+import type { Catalog } from '../catalog/types.js';
+import { knownStandards } from '../data/known.js';
+import { loadSystem, type StageFinding } from '../load/system.js';
+import type { StandardSystem } from '../model/types.js';
+import { runRules } from '../rules/run.js';
+import { discoverSystems } from './discover.js';
+
+export interface CheckedSystem {
+  file: string;
+  system?: StandardSystem;
+  catalog?: Catalog;
+}
+
+export interface ValidateResult {
+  systems: CheckedSystem[];
+  diagnostics: Diagnostic[];
+  summary: Summary;
+  /** a file could not be read, or a path argument did not exist: exit code 2 */
+  ioError: boolean;
+  /** path arguments that matched nothing */
+  missing: string[];
+}
+
+/** Resolve which catalog a system uses: its own `catalog:`, else the config's default. */
+export function catalogFor(system: StandardSystem, config: Config, cwd: string, stage: StageFinding[]): { catalog?: Catalog; ioError: boolean } {
+  const own = system.catalogRef;
+  const ref = own ?? config.catalog;
+  if (!ref) return { ioError: false };
+  const base = own ? system.dir : config.dir;
+  const res = loadCatalog(ref, base, { limits: config.limits, cwd });
+  stage.push(...res.findings);
+  if (!res.catalog) {
+    stage.push({
+      rule: 'catalog-error',
+      finding: {
+        message: { zh: `无法使用服务事项目录 “${ref}”`, en: `cannot use the catalog "${ref}"` },
+        hint: { zh: '内置目录：hrss-basic；或写相对本文件的 .yaml 路径（可用 hrss-std catalog import 从 Excel/CSV 生成）', en: 'built-in: hrss-basic; or a .yaml path relative to this file (hrss-std catalog import makes one from Excel/CSV)' },
+        at: own ? { file: system.file, node: system.raw, key: 'catalog' } : { file: system.file, offset: 0 },
+      },
+    });
+  }
+  return { catalog: res.catalog, ioError: res.ioError };
+}
+
+/** load → schema → rules for every system found; never throws for bad input. */
+export function validate(args: string[], config: Config, cwd: string): ValidateResult {
+  const { files, missing } = discoverSystems(args, cwd, config.systems, config.dir);
+  const diagnostics: Diagnostic[] = [];
+  const systems: CheckedSystem[] = [];
+  let ioError = missing.length > 0;
+  let fileCount = 0;
+  let suppressed = 0;
+  for (const f of files) {
+    const loaded = loadSystem(f, { limits: config.limits, cwd });
+    fileCount += loaded.files.length;
+    ioError ||= loaded.ioError;
+    const stage = loaded.findings;
+    let catalog: Catalog | undefined;
+    if (loaded.system) {
+      const c = catalogFor(loaded.system, config, cwd, stage);
+      catalog = c.catalog;
+      ioError ||= c.ioError;
+    }
+    const ctx = loaded.system
+      ? { system: loaded.system, catalog, known: knownStandards(), today: config.today, reviewYears: config.reviewYears }
+      : undefined;
+    const r = runRules(ctx, stage, config.rules);
+    diagnostics.push(...r.diagnostics);
+    suppressed += r.suppressed;
+    systems.push({ file: path.relative(cwd, f), system: loaded.system, catalog });
+  }
+  sortDiagnostics(diagnostics);
+  return { systems, diagnostics, summary: summarize(diagnostics, fileCount, files.length, suppressed), ioError, missing };
+}
