@@ -132,7 +132,8 @@ const GENERAL_RE = new RegExp(
     '|DB((?:\\d\\d|XX)(?:\\d\\d|XX)?)(?: ?[/-]? ?(T)|(?= ))' +
     '|T ?/ ?([A-Z][A-Z0-9]{1,11}?)' +
     '|Q ?/ ?([A-Z0-9]{1,12}?)' +
-    '|([A-Z]{2})(?: ?[/-] ?([TZ])| ?(T))?' +
+    // "DB" directly followed by digits is never the 地震 industry code
+    '|(?!DB\\d)([A-Z]{2})(?: ?[/-] ?([TZ])| ?(T))?' +
     ')' +
     ' ?(\\d{1,8}|\\d{0,7}X{1,8})' +
     '((?:\\.(?:\\d{1,4}|X{1,4}))*)' +
