@@ -1,0 +1,53 @@
+import type { Catalog, CatalogItem, CatalogProject } from '../catalog/types.js';
+import type { Level, StandardEntry, StandardSystem, SubsystemNode } from '../model/types.js';
+
+/**
+ * Coverage of one catalog item:
+ * - covered:   served by at least one current or upcoming standard (现行/即将实施)
+ * - planned:   served only by rows still to be made (planned/drafting/revising)
+ * - lapsed:    served only by replaced or withdrawn standards
+ * - uncovered: no row names it
+ */
+export type CoverageState = 'covered' | 'planned' | 'lapsed' | 'uncovered';
+
+export interface ServingRow {
+  entry: StandardEntry;
+  /** how the row reaches the item: the item id itself, its project id, or an `also` project */
+  via: 'item' | 'project' | 'also';
+}
+
+export interface ItemCoverage {
+  item: CatalogItem;
+  /** undefined for unassigned items and for projects measured as one unit */
+  project?: CatalogProject;
+  state: CoverageState;
+  rows: ServingRow[];
+  /** top-level sub-systems the serving rows sit in */
+  subsystems: SubsystemNode[];
+  levels: Partial<Record<Level, number>>;
+}
+
+export interface Rollup {
+  key: string;          // project id, area name or sub-system code
+  name: string;
+  items: number;
+  covered: number;
+  planned: number;
+  lapsed: number;
+  uncovered: number;
+  /** covered ÷ items × 100, rounded half up to one decimal (see ROUNDING) */
+  coveragePct: number;
+  levels: Partial<Record<Level, number>>;
+}
+
+export interface CoverageReport {
+  system: StandardSystem;
+  catalog: Catalog;
+  items: ItemCoverage[];       // catalog order: projects' items, then unassigned
+  byProject: Rollup[];
+  byArea: Rollup[];
+  bySubsystem: Rollup[];       // top-level sub-systems, tree order
+  totals: Rollup;              // over project items only (unassigned are listed, not counted)
+  /** `services:` ids in the system that are not in the catalog */
+  unknownIds: { entry: StandardEntry; id: string }[];
+}
