@@ -459,8 +459,10 @@ describe('pre-normalisation', () => {
   });
 });
 
-describe('performance', () => {
-  it('parses 100,000 numbers quickly', () => {
+// Speed is measured by `npm run bench`, never by timed unit tests; this checks the
+// parser stays consistent over a long mixed run (no state leaking between calls).
+describe('bulk parsing', () => {
+  it('gives the same verdicts over 100,000 mixed inputs', () => {
     const inputs = [
       'GB/T 24421.2-2023',
       'LD/T 01-2020',
@@ -473,12 +475,8 @@ describe('performance', () => {
       'GB/T 33527',
       'garbage',
     ];
-    const t0 = performance.now();
     let ok = 0;
     for (let i = 0; i < 100_000; i++) if (parseStandardNumber(inputs[i % inputs.length]!, { now: NOW }).ok) ok++;
-    const ms = performance.now() - t0;
     expect(ok).toBe(80_000);
-    // Generous bound for slow CI machines; locally this is well under 200 ms.
-    expect(ms).toBeLessThan(2000);
   });
 });
