@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { Finding } from '../diagnostics/types.js';
 import type { SourceFile } from '../load/source.js';
 import { SCHEMAS_DIR } from '../util/paths.js';
@@ -22,7 +23,9 @@ export function isIsoDate(s: string): boolean {
 
 function getAjv(): Ajv2020 {
   if (ajv) return ajv;
-  ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true });
+  // ajv is required on first use, so commands that never validate (--version, --help) start fast.
+  const { Ajv2020: AjvClass } = createRequire(import.meta.url)('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  ajv = new AjvClass({ allErrors: true, strict: false, verbose: true });
   ajv.addFormat('date', { type: 'string', validate: isIsoDate });
   for (const name of ['system', 'include', 'catalog', 'config'] as const) {
     ajv.addSchema(JSON.parse(readFileSync(path.join(SCHEMAS_DIR, `${name}.schema.json`), 'utf8')));
