@@ -6,6 +6,8 @@ interface ValidateOptions extends GlobalOptions {
   output?: string;
   maxWarnings?: string;
   quiet?: boolean;
+  fix?: boolean;
+  fixDryRun?: boolean;
 }
 
 export function register(program: Command): void {
@@ -17,12 +19,15 @@ export function register(program: Command): void {
     .option('-o, --output <file>', '把报告写入文件（原子写入）')
     .option('--max-warnings <n>', '警告数超过 n 时以退出码 1 失败')
     .option('-q, --quiet', '只报告错误')
+    .option('--fix', '先自动修复安全的问题（标准编号写法、中文枚举值、空白），再校验 / apply safe fixes first')
+    .option('--fix-dry-run', '只显示 --fix 会做的修改（统一 diff），不写文件 / print the fixes as a diff')
     .addHelpText('after', `
 示例 / examples:
   $ hrss-std validate                         # 当前目录下所有 systems/*/system.yaml
   $ hrss-std validate systems/zhanjiang       # 一个体系
   $ hrss-std validate -f sarif -o report.sarif
   $ hrss-std validate -f github --max-warnings 0   # GitHub Actions 注释
+  $ hrss-std validate --fix-dry-run           # 查看可自动修复的内容（diff）/ preview safe fixes
 
 退出码 / exit codes: 0 无错误；1 有错误（或警告超过 --max-warnings）；2 用法、配置或读写错误`)
     .action(async (paths: string[], opts: ValidateOptions, cmd: Command) => {
@@ -44,6 +49,10 @@ export function register(program: Command): void {
         if (!Number.isInteger(maxWarnings) || maxWarnings < 0) {
           throw new UserError({ zh: '--max-warnings 需要非负整数', en: '--max-warnings takes a whole number ≥ 0' });
         }
+      }
+      if (opts.fix || opts.fixDryRun) {
+        const { runFix } = await import('../authoring/fix/index.js');
+        if (runFix(paths, config, cwd, lang, !!opts.fixDryRun)) return;
       }
       const { validate } = await import('../pipeline/validate.js');
       const result = validate(paths, config, cwd);
