@@ -1,0 +1,45 @@
+import type { Finding, Loc } from '../diagnostics/types.js';
+import { allStandards, walkNodes } from '../model/types.js';
+import { nodeAt, othersOf, rowAt } from './helpers.js';
+import type { Rule } from './types.js';
+
+interface Place { at: Loc; what: { zh: string; en: string } }
+
+export const duplicateCode: Rule = {
+  id: 'duplicate-code',
+  severity: 'error',
+  description: { zh: '标准体系表编号重复', en: 'a 标准体系表编号 (code) is used twice' },
+  docs: {
+    zh: '标准体系表编号（`code`）在一个体系内唯一标识一个子体系或一行标准，结构图、明细表和其他文件都靠它引用。子体系编号和标准行编号共用同一套编号，所以子体系 `101` 与某行的 `101` 也算重复。每一处都会报告，并指向其他位置。修正：给其中一处换一个未使用的编号；已对外发布的编号不要改动，改新加的那一处。',
+    en: 'The code identifies a sub-system or a row within a system; the structure chart, the detail table and other documents refer to it. Node codes and row codes share one namespace, so a node `101` and a row `101` clash too. Every occurrence is reported, pointing at the others. Fix: give one of them an unused code; change the newer one, not a code already published.',
+  },
+  check({ system }) {
+    const byCode = new Map<string, Place[]>();
+    const add = (code: string | undefined, p: Place) => {
+      if (!code) return;
+      const list = byCode.get(code);
+      if (list) list.push(p);
+      else byCode.set(code, [p]);
+    };
+    for (const node of walkNodes(system.subsystems)) {
+      add(node.code, { at: nodeAt(node, 'code'), what: { zh: `子体系“${node.title}”`, en: `sub-system "${node.title}"` } });
+    }
+    for (const entry of allStandards(system)) {
+      add(entry.code, { at: rowAt(entry, 'code'), what: { zh: `标准《${entry.title}》`, en: `standard "${entry.title}"` } });
+    }
+    const out: Finding[] = [];
+    for (const [code, places] of byCode) {
+      if (places.length < 2) continue;
+      places.forEach((p, i) => {
+        const others = othersOf(places, i);
+        out.push({
+          message: { zh: `编号 “${code}” 在本体系中用了 ${places.length} 次`, en: `code "${code}" is used ${places.length} times in this system` },
+          hint: { zh: '子体系和标准行的编号在体系内必须唯一', en: 'node and row codes must be unique within the system' },
+          at: p.at,
+          related: others.map((o) => ({ at: o.at, message: { zh: `另见${o.what.zh}`, en: `also ${o.what.en}` } })),
+        });
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,87 @@
+/** Small shared pieces for the domain rules: locations, labels, dates, did-you-mean. */
+import type { Loc } from '../diagnostics/types.js';
+import type { Text } from '../i18n/index.js';
+import { STATUS_LABELS, type StandardEntry, type Status, type SubsystemNode } from '../model/types.js';
+
+/** Statuses of rows that stand for a published standard, so they need a (dated) number. */
+export const NEEDS_NUMBER: ReadonlySet<Status> = new Set(['current', 'upcoming', 'replaced', 'withdrawn', 'revising']);
+
+/** Where a row's key (its value) is; the row itself when the key is absent. */
+export function rowAt(entry: StandardEntry, key?: string): Loc {
+  if (key !== undefined && !(key in entry.raw)) return { file: entry.file, node: entry.raw };
+  return { file: entry.file, node: entry.raw, key };
+}
+
+export function nodeAt(node: SubsystemNode, key?: string): Loc {
+  return { file: node.file, node: node.raw, key };
+}
+
+/** How a row is named in messages: its 体系表编号 and title, e.g. `101-01《公共就业服务 术语》`. */
+export function rowLabel(entry: StandardEntry): string {
+  const title = entry.title ? `《${entry.title}》` : '';
+  return entry.code ? `${entry.code}${title}` : title || (entry.number ?? '');
+}
+
+export function statusText(s: Status): Text {
+  return STATUS_LABELS[s];
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar date written YYYY-MM-DD (invalid dates are the schema stage's business). */
+export function isDate(s: string | undefined): s is string {
+  if (s === undefined) return false;
+  const m = ISO_DATE.exec(s);
+  if (!m) return false;
+  const y = +m[1]!, mo = +m[2]!, d = +m[3]!;
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1]!;
+  return d <= days;
+}
+
+/** `date` moved `years` years later, as YYYY-MM-DD (string order is date order). */
+export function addYears(date: string, years: number): string {
+  return String(+date.slice(0, 4) + years).padStart(4, '0') + date.slice(4);
+}
+
+export function yearOf(date: string): number {
+  return +date.slice(0, 4);
+}
+
+/** Levenshtein distance (short strings only: ids and codes). */
+export function editDistance(a: string, b: string): number {
+  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = dp[0]!;
+    dp[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = dp[j]!;
+      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return dp[b.length]!;
+}
+
+/** The options closest to `word` (distance ≤ max), best first, at most `limit`. */
+export function nearest(word: string, options: Iterable<string>, max: number, limit = 3): string[] {
+  const scored: { o: string; d: number }[] = [];
+  const w = word.toUpperCase();
+  for (const o of options) {
+    if (Math.abs(o.length - w.length) > max) continue;
+    const d = editDistance(w, o.toUpperCase());
+    if (d <= max) scored.push({ o, d });
+  }
+  scored.sort((a, b) => a.d - b.d || (a.o < b.o ? -1 : a.o > b.o ? 1 : 0));
+  return scored.slice(0, limit).map((s) => s.o);
+}
+
+/** Related places are capped so a value repeated thousands of times stays O(n) to report. */
+export const MAX_RELATED = 5;
+
+/** Up to `max` items of `list` other than the one at `i` (O(max), not O(list)). */
+export function othersOf<T>(list: readonly T[], i: number, max = MAX_RELATED): T[] {
+  const out: T[] = [];
+  for (let j = 0; j < list.length && out.length < max; j++) if (j !== i) out.push(list[j]!);
+  return out;
+}
