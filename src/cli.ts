@@ -3,6 +3,7 @@ import { detectLang, t } from './i18n/index.js';
 import { EXIT, UserError, version } from './commands/common.js';
 import { register as validate } from './commands/validate.js';
 import { register as rules } from './commands/rules.js';
+import { register as gaps } from './commands/gaps.js';
 
 /**
  * Every command registers itself from its own module; heavy work (exceljs,
@@ -11,6 +12,7 @@ import { register as rules } from './commands/rules.js';
 const COMMANDS: ((program: Command) => void)[] = [
   validate,
   rules,
+  gaps,
 ];
 
 export function buildProgram(): Command {

@@ -63,7 +63,8 @@ export function loadCatalog(ref: string, baseDir: string, opts: { limits: Limits
       for (const p of projects) for (const i of p.items) items.set(i.id, i);
       for (const i of unassigned) items.set(i.id, i);
       result.catalog = {
-        id: String(raw.id), title: String(raw.title), edition: str(raw.edition), note: str(raw.note),
+        id: String(raw.id), title: String(raw.title), edition: str(raw.edition), note: str(raw.note), source: str(raw.source),
+        counts: raw.counts && typeof raw.counts === 'object' ? (raw.counts as Record<string, unknown>) : undefined,
         origin: { builtin, ref }, projects, unassigned, items,
         projectsById: new Map(projects.map((p) => [p.id, p])), file: r.file, raw,
       };

@@ -35,6 +35,9 @@ export interface Catalog {
   title: string;
   edition?: string;
   note?: string;
+  source?: string;
+  /** the file's own `counts:` block as written (informational; hrss-std recounts) */
+  counts?: Record<string, unknown>;
   /** built-in id, or the file path it was read from */
   origin: { builtin: boolean; ref: string };
   projects: CatalogProject[];

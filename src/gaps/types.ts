@@ -16,14 +16,27 @@ export interface ServingRow {
   via: 'item' | 'project' | 'also';
 }
 
+/**
+ * What a coverage unit is: a catalog item; a project that lists no items,
+ * measured as one unit under its own id; or an item of `unassigned_items`
+ * (listed, never counted in totals).
+ */
+export type UnitKind = 'item' | 'project' | 'unassigned';
+
 export interface ItemCoverage {
   item: CatalogItem;
   /** undefined for unassigned items and for projects measured as one unit */
   project?: CatalogProject;
+  unit: UnitKind;
+  /** the owning project's id (for a project unit: its own id) */
+  projectId?: string;
+  /** false for unassigned items: listed, not counted in any roll-up */
+  counted: boolean;
   state: CoverageState;
   rows: ServingRow[];
   /** top-level sub-systems the serving rows sit in */
   subsystems: SubsystemNode[];
+  /** standards in force (现行/即将实施) serving the item, by effective level */
   levels: Partial<Record<Level, number>>;
 }
 
@@ -35,8 +48,11 @@ export interface Rollup {
   planned: number;
   lapsed: number;
   uncovered: number;
-  /** covered ÷ items × 100, rounded half up to one decimal (see ROUNDING) */
+  /** covered units that a standard in force names by the unit's own id (not only through its project or `also`) */
+  coveredDirect: number;
+  /** covered ÷ items × 100, rounded half up to one decimal (see ROUNDING); 0 when items is 0 */
   coveragePct: number;
+  /** how many of the group's covered units a standard in force of each level serves (a unit may count under several levels) */
   levels: Partial<Record<Level, number>>;
 }
 
@@ -48,6 +64,8 @@ export interface CoverageReport {
   byArea: Rollup[];
   bySubsystem: Rollup[];       // top-level sub-systems, tree order
   totals: Rollup;              // over project items only (unassigned are listed, not counted)
+  /** the same counts over `unassigned_items` (shown separately, never in totals) */
+  unassignedTotals: Rollup;
   /** `services:` ids in the system that are not in the catalog */
   unknownIds: { entry: StandardEntry; id: string }[];
 }

@@ -1,0 +1,125 @@
+import type { Command } from 'commander';
+import { t } from '../i18n/index.js';
+import { configOrExit, emit, EXIT, resolveLang, UserError, version, type GlobalOptions } from './common.js';
+
+interface GapsOptions extends GlobalOptions {
+  format: string;
+  output?: string;
+  minCoverage?: string;
+  baseline?: string;
+  writeBaseline?: string;
+  catalog?: string;
+}
+
+const FORMATS = ['table', 'json', 'markdown', 'csv'] as const;
+
+export function register(program: Command): void {
+  program
+    .command('gaps')
+    .description('服务事项覆盖分析（业务全覆盖）：哪些事项有现行标准、仅有规划或没有标准 / coverage of the service catalog')
+    .argument('[systems...]', '体系文件或目录；默认为 systems/*/system.yaml')
+    .option('-f, --format <name>', '输出格式：table | json | markdown | csv', 'table')
+    .option('-o, --output <file>', '把报告写入文件（原子写入；CSV 文件带 BOM，便于 Excel 打开）')
+    .option('--min-coverage <P>', '任一体系的覆盖率（按输出的一位小数）低于 P% 时以退出码 3 失败')
+    .option('--baseline <file>', '与基线比较：基线中已覆盖的事项不再覆盖时以退出码 3 失败')
+    .option('--write-baseline <file>', '把本次已覆盖的事项写为基线（JSON）')
+    .option('--catalog <ref>', '所有体系都按此目录分析（内置 id 或相对当前目录的路径），代替 system.yaml 的 catalog:')
+    .addHelpText('after', `
+示例 / examples:
+  $ hrss-std gaps                                   # 当前目录下所有体系
+  $ hrss-std gaps systems/zhanjiang -f markdown >> "$GITHUB_STEP_SUMMARY"
+  $ hrss-std gaps --min-coverage 60                 # 覆盖率低于 60% 时失败
+  $ hrss-std gaps --write-baseline gaps-baseline.json
+  $ hrss-std gaps --baseline gaps-baseline.json     # 只许进、不许退
+
+覆盖率 = 现行标准覆盖的事项数 ÷ 计入统计的事项数 × 100，四舍五入（逢五进一）保留一位小数。
+退出码 / exit codes: 0 通过；2 用法、配置、读写错误或体系没有目录；3 覆盖率门槛或基线未通过`)
+    .action(async (paths: string[], opts: GapsOptions, cmd: Command) => {
+      const g = { ...cmd.optsWithGlobals<GlobalOptions>(), ...opts };
+      const cwd = process.cwd();
+      const config = configOrExit(cwd, g);
+      const lang = resolveLang(g, config);
+      if (!(FORMATS as readonly string[]).includes(opts.format)) {
+        throw new UserError({ zh: `未知的输出格式 “${opts.format}”；可用：${FORMATS.join('、')}`, en: `unknown format "${opts.format}"; available: ${FORMATS.join(', ')}` });
+      }
+      const gatesMod = await import('../gaps/gates.js');
+      let threshold: number | undefined;
+      if (opts.minCoverage !== undefined) {
+        threshold = gatesMod.parseThreshold(opts.minCoverage);
+        if (threshold === undefined) {
+          throw new UserError({ zh: `--min-coverage 需要 0 到 100 之间的数（如 80 或 72.5），收到 “${opts.minCoverage}”`, en: `--min-coverage takes a number from 0 to 100 (e.g. 80 or 72.5), got "${opts.minCoverage}"` });
+        }
+      }
+      const { loadForGaps } = await import('../gaps/load.js');
+      const loaded = loadForGaps(paths, config, cwd, opts.catalog);
+      if (loaded.missing.length) {
+        throw new UserError({ zh: `找不到体系：${loaded.missing.join('、')}`, en: `no system found at: ${loaded.missing.join(', ')}` },
+          EXIT.USAGE, { zh: '给出 system.yaml 或其所在目录', en: 'name a system.yaml or its folder' });
+      }
+      if (loaded.found === 0) {
+        throw new UserError({ zh: `当前目录下没有找到标准体系（${config.systems.join('、')}）`, en: `no standard system found (${config.systems.join(', ')})` },
+          EXIT.USAGE, { zh: '用 hrss-std init 新建，或给出 system.yaml 的路径', en: 'create one with hrss-std init, or give the path of a system.yaml' });
+      }
+      // Systems that cannot be measured are reported on stderr; the others are still measured.
+      for (const f of loaded.failed) {
+        const why = f.reason === 'no-catalog'
+          ? (f.diagnostics.length
+            ? { zh: `${f.file}：无法加载服务事项目录，不能做覆盖分析`, en: `${f.file}: the service catalog could not be loaded; coverage cannot be measured` }
+            : { zh: `${f.file}：体系没有指定服务事项目录，不能做覆盖分析`, en: `${f.file}: the system names no service catalog; coverage cannot be measured` })
+          : { zh: `${f.file}：体系文件无法读取或解析`, en: `${f.file}: the system file cannot be read or parsed` };
+        process.stderr.write(`hrss-std: ${t(why, lang)}\n`);
+        for (const d of f.diagnostics) process.stderr.write(`  ${d.file}:${d.line}:${d.column}  ${t(d.message, lang)}${d.hint ? `（${t(d.hint, lang)}）` : ''}\n`);
+        if (f.reason === 'no-catalog' && !f.diagnostics.length) {
+          process.stderr.write(`  ${lang === 'zh' ? '提示：' : 'hint: '}${t({ zh: '在 system.yaml 中写 catalog: hrss-basic（或本省目录文件的路径），或在 .hrss-std.yaml 中设置默认 catalog:，或用 --catalog', en: 'add catalog: hrss-basic (or the path of your catalog file) to system.yaml, set a default catalog: in .hrss-std.yaml, or pass --catalog' }, lang)}\n`);
+        }
+      }
+      if (!loaded.systems.length) {
+        process.exitCode = EXIT.USAGE;
+        return;
+      }
+
+      const { computeCoverage } = await import('../gaps/coverage.js');
+      const reports = loaded.systems.map((s) => computeCoverage(s.system, s.catalog));
+      const gates: import('../gaps/gates.js').GateResults = { failed: false };
+      if (threshold !== undefined) {
+        gates.minCoverage = gatesMod.checkMinCoverage(reports, threshold);
+        gates.failed ||= gates.minCoverage.failing.length > 0;
+      }
+      if (opts.baseline) {
+        let base;
+        try {
+          base = gatesMod.readBaseline(opts.baseline);
+        } catch (e) {
+          if (e instanceof gatesMod.BaselineError) throw new UserError(e.text, EXIT.USAGE, { zh: '用 --write-baseline 生成基线文件', en: 'create one with --write-baseline' });
+          throw e;
+        }
+        gates.baseline = gatesMod.compareBaseline(reports, base, opts.baseline);
+        gates.failed ||= gates.baseline.regressions.length > 0;
+      }
+      const anyGate = threshold !== undefined || !!opts.baseline;
+
+      const input = {
+        reports,
+        meta: loaded.systems.map((s) => ({ file: s.file, errors: s.errors })),
+        lang,
+        gates: anyGate ? gates : undefined,
+        toolVersion: version(),
+      };
+      let text: string;
+      if (opts.format === 'json') text = (await import('../gaps/render/json.js')).renderJson(input);
+      else if (opts.format === 'markdown') text = (await import('../gaps/render/markdown.js')).renderMarkdown(input);
+      else if (opts.format === 'csv') text = (opts.output ? '\ufeff' : '') + (await import('../gaps/render/csv.js')).renderCsv(input);
+      else text = (await import('../gaps/render/table.js')).renderTable(input);
+      emit(text, opts.output);
+
+      if (opts.writeBaseline) emit(gatesMod.baselineText(gatesMod.makeBaseline(reports)), opts.writeBaseline);
+      // The table on a terminal already shows the gate lines; everywhere else repeat failures on stderr for CI logs.
+      if (gates.failed && (opts.format !== 'table' || opts.output)) {
+        const { gatesLines } = await import('../gaps/render/table.js');
+        for (const line of gatesLines(input)) if (!line.startsWith('✓')) process.stderr.write(`${line}\n`);
+      }
+      if (loaded.failed.length) process.exitCode = EXIT.USAGE;
+      else if (gates.failed) process.exitCode = EXIT.GATE;
+      else process.exitCode = EXIT.OK;
+    });
+}

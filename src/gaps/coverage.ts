@@ -1,0 +1,132 @@
+import type { Catalog } from '../catalog/types.js';
+import { effectiveLevel } from '../model/level.js';
+import { IN_FORCE, TO_BE_MADE, type Level, type StandardEntry, type StandardSystem, type SubsystemNode } from '../model/types.js';
+import { percent } from './round.js';
+import { serviceIndex, type CoverageUnit } from './index-services.js';
+import type { CoverageReport, CoverageState, ItemCoverage, Rollup, ServingRow } from './types.js';
+
+export { ROUNDING, percent, formatPct } from './round.js';
+
+/** The top-level sub-system a row sits in; undefined for rows directly under the system root. */
+export function topLevelOf(entry: StandardEntry): SubsystemNode | undefined {
+  let n: SubsystemNode | undefined = entry.parent;
+  if (!n || n.depth === 0) return undefined;
+  while (n.parent) n = n.parent;
+  return n;
+}
+
+/** State from a set of rows: in force beats to-be-made beats lapsed. */
+export function stateOf(rows: ServingRow[]): CoverageState {
+  if (rows.some((r) => IN_FORCE.has(r.entry.status))) return 'covered';
+  if (rows.some((r) => TO_BE_MADE.has(r.entry.status))) return 'planned';
+  if (rows.length > 0) return 'lapsed';
+  return 'uncovered';
+}
+
+function levelsInForce(rows: ServingRow[]): Partial<Record<Level, number>> {
+  const out: Partial<Record<Level, number>> = {};
+  for (const r of rows) {
+    if (!IN_FORCE.has(r.entry.status)) continue;
+    const l = effectiveLevel(r.entry);
+    if (l) out[l] = (out[l] ?? 0) + 1;
+  }
+  return out;
+}
+
+/** Accumulates units into one roll-up line. */
+export class RollupBuilder {
+  readonly r: Rollup;
+  constructor(key: string, name: string) {
+    this.r = { key, name, items: 0, covered: 0, planned: 0, lapsed: 0, uncovered: 0, coveredDirect: 0, coveragePct: 0, levels: {} };
+  }
+  add(state: CoverageState, rows: ServingRow[]): void {
+    const r = this.r;
+    r.items++;
+    r[state]++;
+    if (state !== 'covered') return;
+    if (rows.some((x) => x.via === 'item' && IN_FORCE.has(x.entry.status))) r.coveredDirect++;
+    const levels = new Set<Level>();
+    for (const x of rows) {
+      if (!IN_FORCE.has(x.entry.status)) continue;
+      const l = effectiveLevel(x.entry);
+      if (l) levels.add(l);
+    }
+    for (const l of levels) r.levels[l] = (r.levels[l] ?? 0) + 1;
+  }
+  done(): Rollup {
+    this.r.coveragePct = percent(this.r.covered, this.r.items);
+    return this.r;
+  }
+}
+
+/**
+ * Coverage of a system against a catalog: every unit's state and serving rows,
+ * roll-ups per project, area and top-level sub-system, and totals over the
+ * counted units (unassigned items are listed but kept out of totals).
+ */
+export function computeCoverage(system: StandardSystem, catalog: Catalog): CoverageReport {
+  const index = serviceIndex(system, catalog);
+  const items: ItemCoverage[] = index.units.map((u) => itemCoverage(u, index.rows.get(u.item.id) ?? []));
+
+  const totals = new RollupBuilder('', catalog.title);
+  const unassigned = new RollupBuilder('unassigned', 'unassigned_items');
+  const projects = new Map(catalog.projects.map((p) => [p.id, new RollupBuilder(p.id, p.name)]));
+  const areas = new Map<string, RollupBuilder>();
+  for (const ic of items) {
+    if (!ic.counted) {
+      unassigned.add(ic.state, ic.rows);
+      continue;
+    }
+    totals.add(ic.state, ic.rows);
+    projects.get(ic.projectId!)!.add(ic.state, ic.rows);
+    const area = catalog.projectsById.get(ic.projectId!)?.area ?? '';
+    let a = areas.get(area);
+    if (!a) areas.set(area, (a = new RollupBuilder(area, area)));
+    a.add(ic.state, ic.rows);
+  }
+
+  // Per top-level sub-system: the counted units its own rows reach, in the state those rows alone give.
+  const bySubsystem: Rollup[] = [];
+  const tops: { key: string; name: string; node?: SubsystemNode }[] = system.subsystems.map((n) => ({ key: n.code, name: n.title, node: n }));
+  if (system.standards.some((e) => e.services.length)) tops.push({ key: '', name: system.title });
+  for (const top of tops) {
+    const b = new RollupBuilder(top.key, top.name);
+    for (const ic of items) {
+      if (!ic.counted) continue;
+      const mine = ic.rows.filter((r) => topLevelOf(r.entry) === top.node);
+      if (mine.length) b.add(stateOf(mine), mine);
+    }
+    bySubsystem.push(b.done());
+  }
+
+  return {
+    system,
+    catalog,
+    items,
+    byProject: [...projects.values()].map((b) => b.done()),
+    byArea: [...areas.values()].map((b) => b.done()),
+    bySubsystem,
+    totals: totals.done(),
+    unassignedTotals: unassigned.done(),
+    unknownIds: index.unknownIds,
+  };
+}
+
+function itemCoverage(u: CoverageUnit, rows: ServingRow[]): ItemCoverage {
+  const subsystems: SubsystemNode[] = [];
+  for (const r of rows) {
+    const top = topLevelOf(r.entry);
+    if (top && !subsystems.includes(top)) subsystems.push(top);
+  }
+  return {
+    item: u.item,
+    project: u.project,
+    unit: u.unit,
+    projectId: u.projectId,
+    counted: u.counted,
+    state: stateOf(rows),
+    rows,
+    subsystems,
+    levels: levelsInForce(rows),
+  };
+}

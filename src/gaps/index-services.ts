@@ -1,0 +1,98 @@
+import type { Catalog, CatalogItem, CatalogProject } from '../catalog/types.js';
+import { allStandards, type StandardEntry, type StandardSystem } from '../model/types.js';
+import type { ServingRow, UnitKind } from './types.js';
+
+/** One thing coverage is measured on: an item, an item-less project, or an unassigned item. */
+export interface CoverageUnit {
+  item: CatalogItem;
+  project?: CatalogProject;
+  unit: UnitKind;
+  projectId?: string;
+  counted: boolean;
+}
+
+/** Which rows reach which unit: built once per system and catalog, shared by `gaps`, `priority` and `service-gap`. */
+export interface ServiceIndex {
+  units: CoverageUnit[];
+  /** unit id → serving rows in tree order, one entry per row (strongest `via` kept) */
+  rows: Map<string, ServingRow[]>;
+  /** `services:` ids naming neither an item nor a project of the catalog */
+  unknownIds: { entry: StandardEntry; id: string }[];
+}
+
+const VIA_RANK: Record<ServingRow['via'], number> = { item: 0, project: 1, also: 2 };
+
+/** A project without items stands for itself, so it shows as a gap until a row names it. */
+function projectAsItem(p: CatalogProject): CatalogItem {
+  return {
+    id: p.id, name: p.name, project: p.id, source: p.source, note: p.note,
+    also: [], aliases: [], standards: p.standards, raw: p.raw,
+  };
+}
+
+/** The catalog's units in catalog order: projects' items (or the project itself), then unassigned items. */
+export function coverageUnits(catalog: Catalog): CoverageUnit[] {
+  const units: CoverageUnit[] = [];
+  for (const p of catalog.projects) {
+    if (p.items.length === 0) units.push({ item: projectAsItem(p), unit: 'project', projectId: p.id, counted: true });
+    else for (const i of p.items) units.push({ item: i, project: p, unit: 'item', projectId: p.id, counted: true });
+  }
+  for (const i of catalog.unassigned) units.push({ item: i, unit: 'unassigned', counted: false });
+  return units;
+}
+
+const cache = new WeakMap<StandardSystem, WeakMap<Catalog, ServiceIndex>>();
+
+/**
+ * Resolve every `services:` id of the system against the catalog.
+ * - an item id reaches that item (via 'item'); a project id reaches an
+ *   item-less project unit the same way, since the project is the unit;
+ * - a project id reaches each of the project's items (via 'project');
+ * - a project id listed in an item's `also` reaches that item (via 'also').
+ * Cached per system object, because validate's rules and gaps ask for it repeatedly.
+ */
+export function serviceIndex(system: StandardSystem, catalog: Catalog): ServiceIndex {
+  let perCatalog = cache.get(system);
+  if (!perCatalog) cache.set(system, (perCatalog = new WeakMap()));
+  const hit = perCatalog.get(catalog);
+  if (hit) return hit;
+
+  const units = coverageUnits(catalog);
+  // id named in services → [unit id, via]
+  const reach = new Map<string, { unit: string; via: ServingRow['via'] }[]>();
+  const add = (id: string, unit: string, via: ServingRow['via']) => {
+    let list = reach.get(id);
+    if (!list) reach.set(id, (list = []));
+    list.push({ unit, via });
+  };
+  for (const u of units) {
+    if (u.unit === 'project') {
+      add(u.item.id, u.item.id, 'item');
+      continue;
+    }
+    add(u.item.id, u.item.id, 'item');
+    if (u.unit === 'item' && u.projectId) add(u.projectId, u.item.id, 'project');
+    for (const other of u.item.also) if (other !== u.projectId && catalog.projectsById.has(other)) add(other, u.item.id, 'also');
+  }
+
+  const rows = new Map<string, ServingRow[]>(units.map((u) => [u.item.id, []]));
+  const unknownIds: ServiceIndex['unknownIds'] = [];
+  for (const entry of allStandards(system)) {
+    const best = new Map<string, ServingRow['via']>();
+    for (const id of entry.services) {
+      const targets = reach.get(id);
+      if (!targets) {
+        unknownIds.push({ entry, id });
+        continue;
+      }
+      for (const t of targets) {
+        const prev = best.get(t.unit);
+        if (prev === undefined || VIA_RANK[t.via] < VIA_RANK[prev]) best.set(t.unit, t.via);
+      }
+    }
+    for (const [unit, via] of best) rows.get(unit)!.push({ entry, via });
+  }
+  const index = { units, rows, unknownIds };
+  perCatalog.set(catalog, index);
+  return index;
+}

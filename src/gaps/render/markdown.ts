@@ -1,0 +1,120 @@
+import { catalogHeadline, catalogStatement } from '../../catalog/describe.js';
+import type { Lang } from '../../i18n/index.js';
+import { formatPct, ROUNDING } from '../round.js';
+import { MD_MARKS, STATE_LABELS, STATE_MEANING, STATES, UNIT_NOTE, viaLabel } from '../labels.js';
+import { matrixGroups } from '../matrix.js';
+import type { CoverageReport, Rollup } from '../types.js';
+import {
+  areaName, levelCells, levelHeaders, projectLabel, rowLevel, rowNumber, rowPlace, rowStatus, serviceIdLoc, tr, type GapsRenderInput,
+} from './common.js';
+import { gatesLines } from './table.js';
+
+const zh = (lang: Lang, a: string, b: string) => (lang === 'zh' ? a : b);
+/** Table cells: no pipes or line breaks may leak into the Markdown table. */
+const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+const code = (s: string) => '`' + s.replace(/`/g, "'") + '`';
+
+/** Gate lines as a list; indented lines (the regressions) nest under their gate. */
+const mdGates = (lines: string[]) => lines.map((g) => (/^\s/.test(g) ? `  - ${g.trim()}` : `- ${g}`));
+
+function table(head: string[], rows: string[][], rightFrom: number): string[] {
+  return [
+    `| ${head.map(cell).join(' | ')} |`,
+    `|${head.map((_, i) => (i >= rightFrom ? '---:' : '---')).join('|')}|`,
+    ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+  ];
+}
+
+function rollups(first: string[], rows: Rollup[], left: (r: Rollup) => string[], lang: Lang): string[] {
+  const head = [...first, zh(lang, '事项', 'items'), zh(lang, '已覆盖', 'covered'), zh(lang, '仅规划', 'planned'), zh(lang, '仅失效', 'lapsed'),
+    zh(lang, '未覆盖', 'none'), zh(lang, '覆盖率', 'coverage'), ...levelHeaders(lang)];
+  return table(head, rows.map((r) => [...left(r), String(r.items), String(r.covered), String(r.planned), String(r.lapsed), String(r.uncovered),
+    formatPct(r.coveragePct, r.items) + (r.items ? '%' : ''), ...levelCells(r.levels)]), first.length);
+}
+
+function catalogQuote(r: CoverageReport['catalog'], lang: Lang): string[] {
+  return [`> ${zh(lang, '目录', 'Catalog')}：${catalogHeadline(r, lang)}`, '>', ...catalogStatement(r, lang).map((l) => `> ${l}`)];
+}
+
+function single(r: CoverageReport, meta: GapsRenderInput['meta'][number], input: GapsRenderInput): string[] {
+  const { lang } = input;
+  const t = r.totals;
+  const out: string[] = [];
+  out.push(`## ${zh(lang, '服务事项覆盖', 'Service coverage')}：${r.system.title}（${code(r.system.id)}）`, '');
+  out.push(...catalogQuote(r.catalog, lang), '');
+  if (meta.errors.length) out.push(zh(lang, `> ⚠️ 该体系有 ${meta.errors.length} 个加载或结构错误，结果可能不完整；请运行 \`hrss-std validate\`。`, `> ⚠️ ${meta.errors.length} load or schema errors; the numbers may be incomplete. Run \`hrss-std validate\`.`), '');
+  const gates = gatesLines(input);
+  if (gates.length) out.push(...mdGates(gates), '');
+  out.push(...table(
+    [zh(lang, '计入统计', 'counted'), zh(lang, '已覆盖', 'covered'), zh(lang, '覆盖率', 'coverage'), zh(lang, '仅有规划', 'planned only'), zh(lang, '仅有失效标准', 'lapsed only'), zh(lang, '未覆盖', 'not covered')],
+    [[String(t.items), String(t.covered), `**${formatPct(t.coveragePct, t.items)}${t.items ? '%' : ''}**`, String(t.planned), String(t.lapsed), String(t.uncovered)]], 0), '');
+  const lines = [`${tr(ROUNDING, lang)}${zh(lang, '。', '.')}`];
+  if (t.covered) lines.push(zh(lang, `已覆盖的 ${t.covered} 项中 ${t.coveredDirect} 项有标准直接写明该事项 id，${t.covered - t.coveredDirect} 项只经项目 id 或 also 关联覆盖。`, `Of ${t.covered} covered, ${t.coveredDirect} are named by their own id and ${t.covered - t.coveredDirect} only through a project id or an also link.`));
+  const u = r.unassignedTotals;
+  if (u.items) lines.push(zh(lang, `另有不属任何项目的事项 ${u.items} 项（不计入统计）：已覆盖 ${u.covered}。`, `Unassigned items (not counted): ${u.items}; covered ${u.covered}.`));
+  out.push(lines.join(zh(lang, '', ' ')), '');
+  out.push(STATES.map((s) => `${MD_MARKS[s]} ${tr(STATE_LABELS[s], lang)}：${tr(STATE_MEANING[s], lang)}`).join(zh(lang, '；', '; ')), '');
+
+  const gaps = r.items.filter((i) => i.counted && i.state === 'uncovered');
+  out.push(`### ${MD_MARKS.uncovered} ${zh(lang, '未覆盖的事项', 'Not covered')}（${gaps.length}）`, '');
+  if (!gaps.length) out.push(zh(lang, '无。', 'None.'));
+  for (const g of gaps) out.push(`- ${code(g.item.id)} ${g.item.name}${g.unit === 'project' ? zh(lang, '（项目未列事项）', ' (project with no items)') : zh(lang, `（${projectLabel(g, r)}）`, ` (${projectLabel(g, r)})`)}`);
+  out.push('');
+  const planned = r.items.filter((i) => i.counted && i.state !== 'covered' && i.state !== 'uncovered');
+  if (planned.length) {
+    out.push(`### ${zh(lang, '只有规划或失效标准的事项', 'Planned or lapsed only')}（${planned.length}）`, '');
+    for (const g of planned) out.push(`- ${MD_MARKS[g.state]} ${code(g.item.id)} ${g.item.name}：${tr(STATE_LABELS[g.state], lang)}`);
+    out.push('');
+  }
+  out.push(`### ${zh(lang, '按服务项目', 'By project')}`, '');
+  out.push(...rollups([zh(lang, '项目', 'project'), zh(lang, '名称', 'name'), zh(lang, '领域', 'area')], r.byProject, (x) => [x.key, x.name, r.catalog.projectsById.get(x.key)?.area ?? ''], lang), '');
+  out.push(`### ${zh(lang, '按领域', 'By area')}`, '');
+  out.push(...rollups([zh(lang, '领域', 'area')], r.byArea, (x) => [areaName(x, lang)], lang), '');
+  out.push(`### ${zh(lang, '按顶层子体系', 'By top-level sub-system')}`, '');
+  out.push(zh(lang, '该子体系自身的标准所涉及的事项，以及仅凭这些标准得到的状态。级别列：已覆盖事项中有该级别现行标准的事项数。', 'The units each sub-system\'s own rows reach, in the state those rows give. Level columns: covered units served by a standard in force of that level.'), '');
+  out.push(...rollups([zh(lang, '子体系', 'code'), zh(lang, '名称', 'name')], r.bySubsystem, (x) => [x.key || '—', x.name], lang), '');
+  if (r.unknownIds.length) {
+    out.push(`### ${zh(lang, 'services 中不在目录里的 id', 'services ids not in the catalog')}（${r.unknownIds.length}）`, '');
+    for (const x of r.unknownIds) out.push(`- ${code(x.id)} ${zh(lang, '于', 'at')} ${code(serviceIdLoc(x.entry, x.id))}`);
+    out.push('');
+  }
+  out.push(`<details><summary>${zh(lang, `事项明细（${r.items.length} 项）`, `All items (${r.items.length})`)}</summary>`, '');
+  const rows = r.items.map((ic) => [
+    ic.item.id,
+    ic.item.name + (ic.unit === 'item' ? '' : `（${tr(UNIT_NOTE[ic.unit], lang)}）`),
+    ic.projectId ?? '',
+    `${MD_MARKS[ic.state]} ${tr(STATE_LABELS[ic.state], lang)}`,
+    ic.rows.map((s) => `${rowNumber(s.entry, lang)} ${s.entry.title}（${rowLevel(s.entry, lang)}，${rowStatus(s.entry, lang)}，${rowPlace(s.entry)}，${tr(viaLabel(s, ic), lang)}）`).join('<br>'),
+  ]);
+  out.push(...table([zh(lang, '事项', 'item'), zh(lang, '名称', 'name'), zh(lang, '项目', 'project'), zh(lang, '状态', 'state'), zh(lang, '标准（级别，状态，体系表编号，关联方式）', 'standards (level, status, code, link)')], rows, 99));
+  out.push('', '</details>');
+  return out;
+}
+
+function multi(input: GapsRenderInput): string[] {
+  const { lang } = input;
+  const out: string[] = [];
+  out.push(`## ${zh(lang, '服务事项覆盖矩阵', 'Service coverage matrix')}（${input.reports.length} ${zh(lang, '个体系', 'systems')}）`, '');
+  const gates = gatesLines(input);
+  if (gates.length) out.push(...mdGates(gates), '');
+  out.push(...rollups([zh(lang, '体系', 'system'), zh(lang, '名称', 'title'), zh(lang, '目录', 'catalog')],
+    input.reports.map((r) => ({ ...r.totals, key: r.system.id, name: r.system.title })),
+    (x) => [code(x.key), x.name, input.reports.find((r) => r.system.id === x.key)!.catalog.id], lang), '');
+  out.push(`${tr(ROUNDING, lang)}${zh(lang, '。', '.')}`, '');
+  for (const g of matrixGroups(input.reports)) {
+    out.push(...catalogQuote(g.catalog, lang), '');
+    out.push(zh(lang,
+      `计入统计的 ${g.counted} 项中：每个体系都已覆盖 **${g.everywhere}** 项；至少一个体系未覆盖 ${g.counted - g.everywhere} 项；没有任何体系覆盖 ${g.nowhere} 项。`,
+      `Of ${g.counted} counted units: covered in every system **${g.everywhere}**; not covered in at least one ${g.counted - g.everywhere}; covered in none ${g.nowhere}.`), '');
+    out.push(STATES.map((s) => `${MD_MARKS[s]} ${tr(STATE_LABELS[s], lang)}`).join(' · '), '');
+    out.push(...table([zh(lang, '事项', 'item'), zh(lang, '名称', 'name'), ...g.reports.map((r) => r.system.id)],
+      g.rows.map((row) => [row.unit.item.id, row.unit.item.name + (row.unit.counted ? '' : zh(lang, '（不计入）', ' (not counted)')), ...row.states.map((s) => MD_MARKS[s])]), 99), '');
+  }
+  return out;
+}
+
+/** For a pull-request comment or $GITHUB_STEP_SUMMARY. */
+export function renderMarkdown(input: GapsRenderInput): string {
+  const body = input.reports.length === 1 ? single(input.reports[0]!, input.meta[0]!, input) : multi(input);
+  return body.join('\n').replace(/\n+$/, '') + '\n';
+}
