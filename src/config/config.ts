@@ -2,29 +2,37 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Finding, SeveritySetting } from '../diagnostics/types.js';
 import type { Lang } from '../i18n/index.js';
-import { readSource, InputError, type SourceFile } from '../load/source.js';
+import { inputErrorFinding, syntaxFinding } from '../load/findings.js';
+import { displayPath, readSource, InputError, type SourceFile } from '../load/source.js';
 import { parseYaml, YamlSyntaxError } from '../load/yaml.js';
 import { schemaFindings } from '../schema/validate.js';
 
 export const CONFIG_FILE = '.hrss-std.yaml';
 
+/**
+ * Input limits (`limits:` in .hrss-std.yaml), documented in docs/robustness.md.
+ * They bound memory and time on broken or hostile files; real systems stay far below them.
+ */
 export interface Limits {
-  /** bytes per YAML file */
+  /** bytes per YAML file (system, include, catalog) */
   maxFileBytes: number;
-  /** alias (*name) references per file */
+  /** nodes that alias references (*name) may repeat per file; each alias counts the size of what it repeats */
   maxAliases: number;
-  /** nesting depth of YAML collections */
+  /** nesting depth of YAML nodes (a sub-system level takes about two) */
   maxDepth: number;
-  /** files per run (system files plus includes) */
+  /** files per system: system.yaml plus everything it includes */
   maxFiles: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
-  maxFileBytes: 64 * 1024 * 1024,
-  maxAliases: 1000,
-  maxDepth: 1000,
-  maxFiles: 10000,
+  maxFileBytes: 10 * 1024 * 1024,
+  maxAliases: 10_000,
+  maxDepth: 200,
+  maxFiles: 1_000,
 };
+
+/** The config file itself is small; it gets fixed, tighter limits. */
+const CONFIG_LIMITS = { maxFileBytes: 1024 * 1024, maxAliases: 100, maxDepth: 50 };
 
 export interface Config {
   /** absolute path of the config file, when one was found */
@@ -76,6 +84,10 @@ export function defaultConfig(dir: string): Config {
   };
 }
 
+function placeholderFile(abs: string, cwd: string): SourceFile {
+  return { abs, display: displayPath(abs, cwd), text: '' };
+}
+
 /** Load the config for `cwd` (or an explicit file). Throws ConfigError with located findings. */
 export function loadConfig(cwd: string, explicit?: string): Config {
   const file = explicit ? path.resolve(cwd, explicit) : findConfig(cwd);
@@ -84,23 +96,16 @@ export function loadConfig(cwd: string, explicit?: string): Config {
   cfg.file = file;
   let src: SourceFile;
   try {
-    src = readSource(file, { maxBytes: 1024 * 1024, cwd });
+    src = readSource(file, { maxBytes: CONFIG_LIMITS.maxFileBytes, cwd });
   } catch (e) {
-    if (e instanceof InputError) {
-      throw new ConfigError(file, [{
-        message: { zh: `无法读取配置文件（${e.kind}）`, en: `cannot read the config file (${e.kind})` },
-        at: { file: { abs: file, display: file, text: '' }, offset: 0 },
-      }]);
-    }
+    if (e instanceof InputError) throw new ConfigError(file, [inputErrorFinding(e, placeholderFile(file, cwd)).finding]);
     throw e;
   }
   let raw: unknown;
   try {
-    raw = parseYaml(src, { maxAliases: 100, maxDepth: 100 });
+    raw = parseYaml(src, CONFIG_LIMITS);
   } catch (e) {
-    if (e instanceof YamlSyntaxError) {
-      throw new ConfigError(file, [{ message: { zh: `YAML 语法错误：${e.detail}`, en: `YAML syntax error: ${e.detail}` }, at: { file: src, offset: e.offset } }]);
-    }
+    if (e instanceof YamlSyntaxError) throw new ConfigError(file, [syntaxFinding(e, src).finding]);
     throw e;
   }
   if (raw === null || raw === undefined) return cfg; // an empty config is a valid "all defaults"

@@ -19,7 +19,7 @@ export interface SourceFile {
 
 export function displayPath(abs: string, cwd = process.cwd()): string {
   const rel = path.relative(cwd, abs);
-  const shown = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
+  const shown = rel && rel !== '..' && !rel.startsWith('..' + path.sep) && !path.isAbsolute(rel) ? rel : abs;
   return shown.split(path.sep).join('/');
 }
 
@@ -44,6 +44,8 @@ export function readSource(abs: string, opts: { maxBytes: number; cwd?: string }
   try {
     const st = statSync(abs);
     if (st.isDirectory()) throw new InputError('directory', abs);
+    // a FIFO or device would block the read forever or never end
+    if (!st.isFile()) throw new InputError('unreadable', abs, { code: 'not a regular file' });
     size = st.size;
   } catch (e) {
     if (e instanceof InputError) throw e;

@@ -3,13 +3,17 @@ import { PositionIndex } from './positions.js';
 import type { SourceFile } from './source.js';
 
 export interface ParseLimits {
+  /** nodes that alias references (*name) may repeat, summed over the file */
   maxAliases: number;
+  /** nesting depth of YAML nodes */
   maxDepth: number;
 }
 
+export type YamlErrorReason = 'syntax' | 'duplicate-key' | 'too-deep' | 'too-many-aliases' | 'recursive-alias';
+
 export class YamlSyntaxError extends Error {
   constructor(
-    readonly reason: 'syntax' | 'duplicate-key' | 'too-deep' | 'too-many-aliases',
+    readonly reason: YamlErrorReason,
     readonly offset: number,
     readonly detail: string,
   ) {
@@ -43,53 +47,90 @@ function skipBlank(text: string, i: number): number {
  * Parse YAML fast (js-yaml, core schema: dates stay strings) and capture the
  * position of every mapping key, value and sequence item through js-yaml's
  * event listener, so any later finding can be located without re-parsing.
+ *
+ * Guards against hostile or broken input, all reported as YamlSyntaxError:
+ * - nesting deeper than `maxDepth` (js-yaml's own depth check, so no stack overflow);
+ * - alias bombs: every alias counts the size of the node it repeats, so
+ *   `b: [*a, *a, …]` chains that expand exponentially stop at the budget;
+ * - an alias inside the node it names (`a: &a [*a]`), which would make a cyclic
+ *   object that every later stage would walk forever.
  */
 export function parseYaml(file: SourceFile, limits: ParseLimits): unknown {
   const text = file.text;
   const positions = new PositionIndex();
+  /** expanded size (nodes) of every finished collection, for the alias budget */
+  const sizes = new WeakMap<object, number>();
   const stack: Frame[] = [{ open: 0, children: [] }];
-  let aliases = 0;
+  let aliasNodes = 0;
   const listener = (type: 'open' | 'close', state: { position: number; result: unknown }) => {
     if (type === 'open') {
-      if (stack.length > limits.maxDepth) {
-        throw new YamlSyntaxError('too-deep', state.position, String(limits.maxDepth));
-      }
       stack.push({ open: state.position, children: [] });
       return;
     }
     let frame = stack.pop()!;
     frame.result = state.result;
-    // js-yaml opens a wrapper and the node itself at the same place: keep one.
-    if (frame.children.length === 1 && frame.children[0]!.result === frame.result) frame = frame.children[0]!;
-    const r = frame.result;
-    if (r !== null && typeof r === 'object') {
-      if (positions.has(r)) {
-        // the object was seen before: this is an alias (*name) to it
-        if (++aliases > limits.maxAliases) {
-          throw new YamlSyntaxError('too-many-aliases', frame.open, String(limits.maxAliases));
-        }
-      } else {
-        record(text, positions, frame, r);
-      }
+    const parent = stack[stack.length - 1]!;
+    // js-yaml opens a wrapper and the node itself at the same place: keep one (already counted).
+    if (frame.children.length === 1 && frame.children[0]!.result === frame.result) {
+      parent.children.push(frame.children[0]!);
+      return;
     }
-    stack[stack.length - 1]!.children.push(frame);
+    const r = frame.result;
+    const start = skipValue(text, frame.open);
+    if (frame.children.length === 0 && text[start] === '*') {
+      // an alias (*name): it repeats a node defined earlier
+      let size = 1;
+      if (r !== null && typeof r === 'object') {
+        const known = sizes.get(r);
+        // still being built: the alias is inside the node it names
+        if (known === undefined) throw new YamlSyntaxError('recursive-alias', start, /^\*[^\s,\]}]*/.exec(text.slice(start, start + 200))![0]);
+        size = known;
+      }
+      aliasNodes += size;
+      if (aliasNodes > limits.maxAliases) throw new YamlSyntaxError('too-many-aliases', start, String(limits.maxAliases));
+    } else if (r !== null && typeof r === 'object' && !sizes.has(r)) {
+      let size = 1;
+      for (const c of frame.children) {
+        const cr = c.result;
+        size += cr !== null && typeof cr === 'object' ? (sizes.get(cr) ?? 1) : 1;
+      }
+      sizes.set(r, size);
+      record(text, positions, frame, r);
+    }
+    parent.children.push(frame);
   };
   let value: unknown;
   try {
-    value = yaml.load(text, { schema: yaml.CORE_SCHEMA, listener, filename: file.display } as yaml.LoadOptions);
+    value = yaml.load(text, {
+      schema: yaml.CORE_SCHEMA,
+      listener,
+      filename: file.display,
+      maxDepth: limits.maxDepth,
+    } as yaml.LoadOptions);
   } catch (e) {
     if (e instanceof YamlSyntaxError) throw e;
-    if (e instanceof RangeError) throw new YamlSyntaxError('too-deep', 0, String(limits.maxDepth));
+    if (e instanceof RangeError) throw new YamlSyntaxError('too-deep', stack.at(-1)?.open ?? 0, String(limits.maxDepth));
     const ex = e as { reason?: string; mark?: { position: number } };
     const reason = ex.reason ?? String(e);
-    throw new YamlSyntaxError(
-      /duplicated mapping key/.test(reason) ? 'duplicate-key' : 'syntax',
-      ex.mark?.position ?? 0,
-      reason,
-    );
+    const at = ex.mark?.position ?? 0;
+    if (/duplicated mapping key/.test(reason)) throw new YamlSyntaxError('duplicate-key', at, reason);
+    if (/nesting exceeded maxDepth/.test(reason)) throw new YamlSyntaxError('too-deep', at, String(limits.maxDepth));
+    throw new YamlSyntaxError('syntax', errorOffset(text, reason, at, stack), reason);
   }
   file.positions = positions;
   return value;
+}
+
+/**
+ * js-yaml points at the end of the file for an unclosed quote; the quote
+ * itself (the start of the innermost node being read) is where the fix goes.
+ */
+function errorOffset(text: string, reason: string, at: number, stack: Frame[]): number {
+  if (/within a (double|single) quoted scalar/.test(reason) && stack.length > 1) {
+    const start = skipBlank(text, stack.at(-1)!.open);
+    if (text[start] === '"' || text[start] === "'") return start;
+  }
+  return Math.min(at, text.length);
 }
 
 function record(text: string, positions: PositionIndex, frame: Frame, r: object): void {
@@ -115,6 +156,30 @@ function skipValue(text: string, i: number): number {
   i = skipBlank(text, i);
   if (text[i] === ':' && (i + 1 >= text.length || WS.has(text[i + 1]!))) i = skipBlank(text, i + 1);
   return i;
+}
+
+/** Chinese for the js-yaml messages people actually meet; the English original is kept alongside. */
+const REASONS_ZH: [RegExp, string][] = [
+  [/^bad indentation of a mapping entry/, '映射项缩进不正确'],
+  [/^bad indentation of a sequence entry/, '列表项缩进不正确'],
+  [/^tab characters must not be used in indentation/, '缩进中不能使用 Tab 字符（只能用空格）'],
+  [/within a double quoted scalar/, '双引号字符串没有闭合'],
+  [/within a single quoted scalar/, '单引号字符串没有闭合'],
+  [/within a flow collection|missed comma between flow collection entries/, '方括号 [ ] 或花括号 { } 没有闭合，或其中的项之间缺少逗号'],
+  [/^end of the stream or a document separator is expected/, '此处不能继续书写（常见原因：冒号后缺少空格、缩进不一致）'],
+  [/^expected a single document in the stream/, '文件中只能有一个 YAML 文档（去掉多余的 ---）'],
+  [/^unidentified alias/, '引用了未定义的锚点（*名称 之前需有 &名称）'],
+  [/^unknown tag/, '不支持的 YAML 标签（!! 或 ! 开头的类型标注）'],
+  [/^the stream contains non-printable characters/, '文件含有不可打印的控制字符（可能是从 Word/Excel 粘贴带入的）'],
+  [/a multiline key may not be an implicit key|can not read a block mapping entry/, '无法读取映射项（键不能跨行；检查冒号和缩进）'],
+  [/^incomplete explicit mapping pair/, '映射项不完整（缺少键或值）'],
+  [/^can not read an implicit mapping pair/, '无法读取映射项（检查冒号和缩进）'],
+  [/^unexpected end of the stream/, '文件意外结束'],
+];
+
+export function reasonZh(detail: string): string {
+  for (const [re, zh] of REASONS_ZH) if (re.test(detail)) return `${zh}（${detail}）`;
+  return detail;
 }
 
 const SUPPRESS = /#\s*hrss-std-disable-next-line\s+([A-Za-z0-9_,\s-]*?)(?:\s+--\s*(.*?))?\s*$/;
