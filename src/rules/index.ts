@@ -18,6 +18,8 @@ import { emptySubsystem } from './empty-subsystem.js';
 import { reviewDue } from './review-due.js';
 import { missingReference } from './missing-reference.js';
 import { unknownService } from './unknown-service.js';
+import { priority } from './priority.js';
+import { serviceGap } from './service-gap.js';
 
 /** Every rule, in documentation order. Add a rule: one file in this folder, one line here. */
 export const RULES: Rule[] = [
@@ -44,6 +46,8 @@ export const RULES: Rule[] = [
   missingReference,
   // services and coverage (priority and service-gap come from the coverage engine)
   unknownService,
+  priority,
+  serviceGap,
 ];
 
 export const RULES_BY_ID = new Map(RULES.map((r) => [r.id, r]));
