@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { HEAD, lines, lint, of, pos } from './lint.js';
+
+/** One row under sub-system 101; the row starts on line 10, its keys at column 13. */
+const row = (...keys: string[]) => lines(...HEAD, '          - code: "101-01"', ...keys.map((k) => '            ' + k));
+
+describe('number-format', () => {
+  it('reports an unreadable number at its value', () => {
+    const ds = of(lint(row('number: 见附件', 'title: 某标准')), 'number-format');
+    expect(ds).toHaveLength(1);
+    expect(pos(ds[0]!)).toBe('11:21');
+    expect(ds[0]!.severity).toBe('error');
+    expect(ds[0]!.message.zh).toContain('无法识别的标准编号：“见附件”');
+    expect(ds[0]!.hint!.zh).toContain('GB/T 24421.2-2023');
+  });
+
+  it('reports a placeholder number, with a drafting hint on a current row', () => {
+    const ds = of(lint(row('number: DBXX/T XXXX-XXXX', 'title: 某地方标准', 'status: current')), 'number-format');
+    expect(ds.map(pos)).toEqual(['11:21']);
+    expect(ds[0]!.message.zh).toContain('占位编号');
+    expect(ds[0]!.hint!.zh).toContain('drafting');
+  });
+
+  it('reports a placeholder on a drafting row with the hint to drop the number', () => {
+    const ds = of(lint(row('number: DB44/T XXXX-2025', 'title: 某地方标准', 'level: local', 'status: drafting')), 'number-format');
+    expect(ds.map(pos)).toEqual(['11:21']);
+    expect(ds[0]!.hint!.zh).toContain('删除 number');
+  });
+
+  it('needs a dated number on a current row, but not in references or on a planned row', () => {
+    const ds = of(lint(row('number: GB/T 33527', 'title: 公共就业服务总则', 'references: [GB/T 33553]')), 'number-format');
+    expect(ds.map(pos)).toEqual(['11:21']);
+    expect(ds[0]!.message.zh).toContain('缺少年代号');
+    // the known-standards data only has undated citations of GB/T 33527
+    expect(ds[0]!.hint!.zh).toContain('只见不注日期的引用');
+    expect(of(lint(row('number: GB/T 33527', 'title: 公共就业服务总则', 'status: planned', 'level: national')), 'number-format')).toEqual([]);
+  });
+
+  it('reports a missing number where the status says the standard is published, at the status', () => {
+    const ds = of(lint(row('title: 某标准', 'level: local', 'status: 现行')), 'number-format');
+    expect(ds.map(pos)).toEqual(['13:21']);
+    expect(ds[0]!.message.zh).toBe('状态为“现行”的标准缺少标准编号');
+    expect(ds[0]!.message.en).toBe('a current standard has no number');
+  });
+
+  it('reports an unknown region, a two-digit year it cannot expand and an implausible year', () => {
+    const ds = of(lint(row('number: DB99/T 1-2020', 'title: 甲', 'replaces: [GB/T 2-05]', 'replaced_by: GB/T 3-2099')), 'number-format');
+    expect(ds.map(pos)).toEqual(['11:21', '13:24', '14:26']);
+    expect(ds[0]!.message.zh).toContain('“99” 不存在');
+    expect(ds[1]!.message.zh).toContain('“05” 只有两位');
+    // the year limit follows the configured check date (2026-11-21 → at most 2027)
+    expect(ds[2]!.message.zh).toContain('年代号 2099 不合理');
+    expect(ds[2]!.hint!.zh).toContain('1950 至 2027');
+  });
+
+  it('is silent on real numbers and planned rows without a number', () => {
+    const ds = lint(row('number: DB4403/T 50-2020', 'title: 劳动人事争议仲裁服务保障规范', 'published: "2020-04-07"', 'effective: "2020-05-01"', 'reviewed: "2025-04-01"'));
+    expect(of(ds, 'number-format')).toEqual([]);
+    expect(of(lint(row('title: 待制定的规范', 'level: local')), 'number-format')).toEqual([]);
+  });
+});
+
+describe('number-canonical', () => {
+  it('gives the canonical form in the message and in data.canonical', () => {
+    const ds = of(lint(row('number: ＧＢ／Ｔ　33534—2017', 'title: 失业登记管理服务规范')), 'number-canonical');
+    expect(ds.map(pos)).toEqual(['11:21']);
+    expect(ds[0]!.severity).toBe('warning');
+    expect(ds[0]!.message.zh).toBe('编号 “ＧＢ／Ｔ　33534—2017” 应写作 “GB/T 33534-2017”');
+    expect(ds[0]!.data).toMatchObject({ canonical: 'GB/T 33534-2017' });
+  });
+
+  it('checks replaces, replaced_by and references items at their own positions', () => {
+    const ds = of(lint(row('number: GB/T 13016-2018', 'title: 标准体系构建原则和要求', 'replaces: [GBT 13016-2009]', 'references: [GB/T 1.1-2020, "GB/T1.1–2009"]')), 'number-canonical');
+    expect(ds.map(pos)).toEqual(['13:24', '14:41']);
+    expect(ds.map((d) => d.data!.canonical)).toEqual(['GB/T 13016-2009', 'GB/T 1.1-2009']);
+  });
+
+  it('moves an adoption suffix to adopted:', () => {
+    const ds = of(lint(row('number: GB/T 24620-2009/ISO/IEC GUIDE 76:2008', 'title: 服务标准制定导则 考虑消费者需求', 'status: replaced')), 'number-canonical');
+    expect(ds).toHaveLength(1);
+    expect(ds[0]!.data!.canonical).toBe('GB/T 24620-2009');
+    expect(ds[0]!.hint!.zh).toContain('adopted: { ref: "ISO/IEC GUIDE 76:2008"');
+  });
+
+  it('is silent on canonical numbers', () => {
+    expect(of(lint(row('number: GB/T 24421.2-2023', 'title: 服务业组织标准化工作指南 第2部分：标准体系构建')), 'number-canonical')).toEqual([]);
+  });
+});
+
+describe('number-unusual', () => {
+  it('warns about a local number without /T and shows the /T form', () => {
+    const ds = of(lint(row('number: DB44 123-2021', 'title: 某地方标准')), 'number-unusual');
+    expect(ds.map(pos)).toEqual(['11:21']);
+    expect(ds[0]!.severity).toBe('warning');
+    expect(ds[0]!.message.zh).toContain('DB44 缺少 “/T”');
+    expect(ds[0]!.hint!.zh).toContain('DB44/T 123-2021');
+  });
+
+  it('warns about a part of a part', () => {
+    const ds = of(lint(row('number: GB/T 31596.1.2-2015', 'title: 某标准')), 'number-unusual');
+    expect(ds.map(pos)).toEqual(['11:21']);
+    expect(ds[0]!.message.zh).toContain('部分号有两级');
+  });
+
+  it('is silent on LD/T and GB numbers (GB without /T is a mandatory national standard)', () => {
+    expect(of(lint(row('number: LD/T 01-2020', 'title: 社会保险网上经办服务指南')), 'number-unusual')).toEqual([]);
+  });
+});
+
+describe('unknown-industry-code', () => {
+  it('reports the code with similar codes and the 人社 code LD', () => {
+    const ds = of(lint(row('number: LX/T 1-2020', 'title: 某行业标准')), 'unknown-industry-code');
+    expect(ds.map(pos)).toEqual(['11:21']);
+    expect(ds[0]!.severity).toBe('error');
+    expect(ds[0]!.message.zh).toBe('“LX/T 1-2020” 中的行业代号 LX 不在行业标准代号表中');
+    expect(ds[0]!.hint!.zh).toMatch(/相近的代号：.*LD/);
+    expect(ds[0]!.hint!.zh).toContain('人社部的行业标准代号是 LD');
+  });
+
+  it('checks references too, and accepts known codes', () => {
+    const ds = of(lint(row('number: MZ/T 1-2020', 'title: 某民政标准', 'references: [XX/T 1-2020]')), 'unknown-industry-code');
+    expect(ds.map(pos)).toEqual(['13:26']);
+  });
+});
+
+describe('level-mismatch', () => {
+  it('reports a stated level that contradicts the number, at level', () => {
+    const ds = of(lint(row('number: DB44/T 1234-2021', 'title: 某地方标准', 'level: 国家标准')), 'level-mismatch');
+    expect(ds.map(pos)).toEqual(['13:20']);
+    expect(ds[0]!.message.zh).toBe('级别写作“国家标准”，但编号 DB44/T 1234-2021 是地方标准');
+    expect(ds[0]!.hint!.zh).toContain('level: local');
+  });
+
+  it('reports a row with neither number nor level, at the row', () => {
+    const ds = of(lint(row('title: 湛江市某服务规范', 'status: planned')), 'level-mismatch');
+    expect(ds.map(pos)).toEqual(['10:13']);
+    expect(ds[0]!.message.zh).toContain('既没有标准编号，也没有写级别');
+  });
+
+  it('accepts agreeing levels, aliases and a planned row with a level', () => {
+    expect(of(lint(row('number: T/CQTSHRA 006-2024', 'title: 公共职业介绍服务规范', 'level: 团体标准')), 'level-mismatch')).toEqual([]);
+    expect(of(lint(row('title: 湛江市某服务规范', 'level: local')), 'level-mismatch')).toEqual([]);
+  });
+});
