@@ -133,7 +133,7 @@ function generateSystem(r, sysIndex, opts, pools, items) {
   const id = `bench-city-${pad(sysIndex + 1, 4)}`;
   const cityCode = `44${pad(1 + (sysIndex % 20), 2)}`;
   const faults = { nonCanonical: 0, duplicate: 0, levelMismatch: 0, dateOrder: 0 };
-  const usedNumbers = [];
+  const numbered = [];
   const seen = new Set();
   let localSeq = 9000;
   let orgSeq = 1;
@@ -167,7 +167,6 @@ function generateSystem(r, sysIndex, opts, pools, items) {
         else number = `Q/BENCH${pad(sysIndex + 1, 4)} ${pad(orgSeq++, 4)}-${year}`;
       }
       seen.add(number);
-      usedNumbers.push(number);
       e.number = number;
       e.title = title;
       e.service = service;
@@ -186,7 +185,8 @@ function generateSystem(r, sysIndex, opts, pools, items) {
       const em = status === 'upcoming' ? 13 : Math.min(m + r.int(1, 6), year === 2024 ? 12 : 18);
       e.effective = em > 12 ? isoDate(year + 1, em - 12, d) : isoDate(year, em, d);
       if (status === 'upcoming') { e.published = isoDate(2024, 12, d); e.effective = isoDate(2025, 6, d); }
-      if (r.chance(0.25)) e.reviewed = isoDate(Math.min(2024, year + r.int(1, 6)), r.int(1, 12), r.int(1, 28));
+      // most tables keep review records for older standards (the 5-year review, GB/T 1.1 practice); some lag
+      if (year <= 2019 ? r.chance(0.9) : year < 2024 && r.chance(0.2)) e.reviewed = isoDate(r.int(Math.max(year + 1, 2020), 2024), r.int(1, 12), r.int(1, 28));
     }
     const newer = Math.min(year + r.int(3, 8), 2024);
     if (status === 'replaced' && e.number && newer > year) e.replaced_by = e.number.replace(/-(\d{4})$/, `-${newer}`);
@@ -207,10 +207,17 @@ function generateSystem(r, sysIndex, opts, pools, items) {
     if (r.chance(opts.faultRate)) {
       const kind = r.int(0, 3);
       if (kind === 0 && e.number) { e.number = miswrite(r, e.number); faults.nonCanonical++; }
-      else if (kind === 1 && usedNumbers.length > 1) { e.number = usedNumbers[usedNumbers.length - 2]; e.status = 'current'; faults.duplicate++; }
+      else if (kind === 1 && numbered.length > 1) {
+        // the same standard listed again under another node (only code and services differ)
+        const { code: _c, services: _s, ...same } = numbered[numbered.length - 2];
+        faults.duplicate++;
+        return { ...same, code: e.code, services: e.services };
+      }
       else if (kind === 2 && e.number) { e.level = e.level === 'local' ? 'national' : 'local'; e.levelText = undefined; faults.levelMismatch++; }
       else if (kind === 3 && e.published) { e.effective = isoDate(+e.published.slice(0, 4) - 1, 1, 15); faults.dateOrder++; }
+      return e;
     }
+    if (e.number && (status === 'current' || status === 'revising')) numbered.push(e);
     return e;
   };
 

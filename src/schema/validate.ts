@@ -8,7 +8,10 @@ import { SCHEMAS_DIR } from '../util/paths.js';
 
 export type SchemaName = 'system' | 'include' | 'catalog' | 'config';
 
+const SCHEMA_NAMES: SchemaName[] = ['system', 'include', 'catalog', 'config'];
+
 let ajv: Ajv2020 | undefined;
+let precompiled: Record<SchemaName, ValidateFunction> | null | undefined;
 const compiled = new Map<SchemaName, ValidateFunction>();
 
 /** A real calendar date in YYYY-MM-DD (2018-13-45 is refused). */
@@ -21,22 +24,71 @@ export function isIsoDate(s: string): boolean {
   return d <= days[mo - 1]!;
 }
 
+const DATE_FORMAT = { type: 'string' as const, validate: isIsoDate };
+
+function schemaTexts(): string[] {
+  return SCHEMA_NAMES.map((name) => readFileSync(path.join(SCHEMAS_DIR, `${name}.schema.json`), 'utf8'));
+}
+
+/** FNV-1a over the schema texts; must match schemaHash() in bench/compile-schemas.js. */
+export function schemaHash(texts: string[]): string {
+  let h = 0x811c9dc5;
+  for (const t of texts) {
+    for (let i = 0; i < t.length; i++) {
+      h ^= t.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    h ^= 0x0a;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+type CompiledModule = typeof import('./compiled/validators.cjs');
+
+/**
+ * The validators precompiled by bench/compile-schemas.js (src/schema/compiled/validators.cts,
+ * built to CommonJS so it can be required here on first use: --version and --help never load it),
+ * when they were generated from the schemas shipped beside this build: no ajv import and no
+ * schema compile at start-up (~100 ms). null when a schema changed since, when running from
+ * src/ (vitest), or with HRSS_STD_SCHEMA_RUNTIME=1: then ajv compiles the schemas.
+ */
+function getPrecompiled(): Record<SchemaName, ValidateFunction> | null {
+  if (precompiled !== undefined) return precompiled;
+  precompiled = null;
+  if (process.env.HRSS_STD_SCHEMA_RUNTIME === '1') return precompiled;
+  let mod: CompiledModule;
+  try {
+    mod = createRequire(import.meta.url)('./compiled/validators.cjs') as CompiledModule;
+  } catch {
+    return precompiled;
+  }
+  if (schemaHash(schemaTexts()) === mod.SCHEMA_HASH) {
+    precompiled = mod.createValidators({ date: DATE_FORMAT }) as Record<SchemaName, ValidateFunction>;
+  }
+  return precompiled;
+}
+
+/** True when validation runs on the precompiled validators (reported by npm run bench). */
+export function usesPrecompiledSchemas(): boolean {
+  return getPrecompiled() !== null;
+}
+
 function getAjv(): Ajv2020 {
   if (ajv) return ajv;
   // ajv is required on first use, so commands that never validate (--version, --help) start fast.
   const { Ajv2020: AjvClass } = createRequire(import.meta.url)('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  // Keep these options identical to the ones in bench/compile-schemas.js.
   ajv = new AjvClass({ allErrors: true, strict: false, verbose: true });
-  ajv.addFormat('date', { type: 'string', validate: isIsoDate });
-  for (const name of ['system', 'include', 'catalog', 'config'] as const) {
-    ajv.addSchema(JSON.parse(readFileSync(path.join(SCHEMAS_DIR, `${name}.schema.json`), 'utf8')));
-  }
+  ajv.addFormat('date', DATE_FORMAT);
+  for (const text of schemaTexts()) ajv.addSchema(JSON.parse(text));
   return ajv;
 }
 
 export function validatorFor(name: SchemaName): ValidateFunction {
   let v = compiled.get(name);
   if (!v) {
-    v = getAjv().getSchema(`https://hrss-std.github.io/schemas/${name}.schema.json`)!;
+    v = getPrecompiled()?.[name] ?? getAjv().getSchema(`https://hrss-std.github.io/schemas/${name}.schema.json`)!;
     compiled.set(name, v);
   }
   return v;
