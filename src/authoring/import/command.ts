@@ -1,0 +1,101 @@
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { loadCatalog } from '../../catalog/load.js';
+import type { Catalog } from '../../catalog/types.js';
+import type { Config } from '../../config/config.js';
+import { EXIT, emit, UserError } from '../../commands/common.js';
+import { t, type Lang } from '../../i18n/index.js';
+import { displayPath } from '../../load/source.js';
+import { schemaModeline } from '../modeline.js';
+import { writeSystemYaml } from '../yaml-writer.js';
+import { customHeaders } from './headers.js';
+import { ImportError, importWorkbook, type ImportProblem, type OutNode } from './index.js';
+
+export interface ImportCommandOptions {
+  sheet?: string;
+  output?: string;
+  id?: string;
+  title?: string;
+  framework?: string;
+  catalog?: string;
+  force?: boolean;
+}
+
+const ID = /^[a-z0-9][a-z0-9-]*$/;
+const FRAMEWORKS = ['gbt24421', 'zhanjiang-7', 'none'];
+
+/** `-o systems/x/` (or an existing folder, or a name without .yaml) means `systems/x/system.yaml`. */
+function targetFile(output: string, cwd: string): string {
+  const abs = path.resolve(cwd, output);
+  const isDir = /[\\/]$/.test(output) || (existsSync(abs) && statSync(abs).isDirectory()) || !/\.ya?ml$/i.test(output);
+  return isDir ? path.join(abs, 'system.yaml') : abs;
+}
+
+function slug(s: string): string | undefined {
+  const v = s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return ID.test(v) ? v : undefined;
+}
+
+export function formatProblem(p: ImportProblem, lang: Lang): string {
+  return `${p.sheet}${p.cell ? `!${p.cell}` : ''}: ${t(p.message, lang)}`;
+}
+
+function countNodes(nodes: OutNode[]): number {
+  return nodes.reduce((n, x) => n + 1 + countNodes(x.subsystems), 0);
+}
+
+function hasServices(nodes: OutNode[]): boolean {
+  return nodes.some((n) => n.standards.some((s) => s.services?.length) || hasServices(n.subsystems));
+}
+
+export async function runImport(file: string, opts: ImportCommandOptions, config: Config, cwd: string, lang: Lang): Promise<number> {
+  if (opts.framework !== undefined && !FRAMEWORKS.includes(opts.framework)) {
+    throw new UserError({ zh: `未知的体系框架 “${opts.framework}”；可用：${FRAMEWORKS.join('、')}`, en: `unknown framework "${opts.framework}"; available: ${FRAMEWORKS.join(', ')}` });
+  }
+  const target = opts.output ? targetFile(opts.output, cwd) : undefined;
+  const id = opts.id ?? (target ? slug(path.basename(path.dirname(target))) : undefined) ?? slug(path.basename(file, path.extname(file))) ?? 'imported';
+  if (!ID.test(id)) {
+    throw new UserError({ zh: `体系标识 “${id}” 无效：只能用小写字母、数字和连字符`, en: `invalid system id "${id}": lower-case letters, digits and hyphens only` });
+  }
+  if (target && existsSync(target) && !opts.force) {
+    throw new UserError({ zh: `${displayPath(target, cwd)} 已存在，未覆盖`, en: `${displayPath(target, cwd)} exists; not overwritten` }, EXIT.USAGE,
+      { zh: '换一个输出目录，或加 --force 覆盖', en: 'choose another folder, or add --force to replace it' });
+  }
+
+  // The catalog turns service names into ids; without one, id-like tokens are kept as written.
+  const catalogRef = opts.catalog ?? config.catalog ?? 'hrss-basic';
+  const loaded = loadCatalog(catalogRef, opts.catalog ? cwd : config.dir, { limits: config.limits, cwd });
+  if (!loaded.catalog && opts.catalog) {
+    throw new UserError({ zh: `无法使用服务事项目录 “${opts.catalog}”`, en: `cannot use the catalog "${opts.catalog}"` });
+  }
+  const catalog: Catalog | undefined = loaded.catalog;
+
+  let result;
+  try {
+    result = await importWorkbook(path.resolve(cwd, file), { sheet: opts.sheet, extraHeaders: customHeaders(config.export.columns), catalog });
+  } catch (e) {
+    if (e instanceof ImportError) throw new UserError(e.text, EXIT.USAGE, e.hint);
+    throw e;
+  }
+
+  const title = opts.title ?? result.title ?? path.basename(file, path.extname(file));
+  const writeCatalog = opts.catalog ?? (hasServices(result.subsystems) && !config.catalog ? catalogRef : undefined);
+  const comments: string[] = [];
+  if (target) comments.push(schemaModeline(path.dirname(target), config.file ? config.dir : cwd, 'system'));
+  comments.push(`由 hrss-std import 从 ${path.basename(file)}（工作表 ${result.sheet}）导入`);
+  const yamlText = writeSystemYaml(
+    { id, title, framework: opts.framework, catalog: writeCatalog, comments },
+    { standards: result.standards, subsystems: result.subsystems },
+  );
+  if (target) mkdirSync(path.dirname(target), { recursive: true });
+  emit(yamlText, target);
+
+  for (const p of result.problems) process.stderr.write(formatProblem(p, lang) + '\n');
+  const summary = {
+    zh: `已导入 ${result.rows} 条标准、${countNodes(result.subsystems)} 个子体系${target ? ` → ${displayPath(target, cwd)}` : ''}；${result.problems.length ? `${result.problems.length} 处无法识别（见上）` : '全部单元格均已识别'}`,
+    en: `imported ${result.rows} standard(s) in ${countNodes(result.subsystems)} sub-system(s)${target ? ` → ${displayPath(target, cwd)}` : ''}; ${result.problems.length ? `${result.problems.length} cell(s) not mapped (above)` : 'every cell mapped'}`,
+  };
+  process.stderr.write(t(summary, lang) + '\n');
+  if (target) process.stderr.write(t({ zh: '下一步：hrss-std validate', en: 'next: hrss-std validate' }, lang) + '\n');
+  return result.problems.length ? EXIT.FINDINGS : EXIT.OK;
+}

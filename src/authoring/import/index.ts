@@ -1,0 +1,88 @@
+import { existsSync } from 'node:fs';
+import type { Catalog } from '../../catalog/types.js';
+import type { Text } from '../../i18n/index.js';
+import type { Field } from './headers.js';
+import { readWorkbook } from './sheet.js';
+import { readTable, type TableResult } from './table.js';
+
+export type { ImportProblem, OutNode, OutStandard } from './table.js';
+
+/** Sheet names tried first when --sheet is not given. */
+const PREFERRED = [/^标准明细表$/, /^明细表$/, /明细/, /体系表/];
+
+export class ImportError extends Error {
+  constructor(readonly text: Text, readonly hint?: Text) {
+    super(text.en);
+  }
+}
+
+export interface ImportOptions {
+  sheet?: string;
+  extraHeaders?: Map<string, Field>;
+  catalog?: Catalog;
+}
+
+export interface ImportResult extends TableResult {
+  sheet: string;
+}
+
+/** Names and ids of a catalog's items and projects, for services cells written with names. */
+function serviceLookup(catalog: Catalog): { names: Map<string, string>; ids: Set<string> } {
+  const names = new Map<string, string>();
+  const ids = new Set<string>();
+  for (const p of catalog.projects) {
+    ids.add(p.id);
+    names.set(p.name, p.id);
+    for (const i of p.items) {
+      ids.add(i.id);
+      names.set(i.name, i.id);
+      for (const a of i.aliases) names.set(a, i.id);
+    }
+  }
+  for (const i of catalog.unassigned) {
+    ids.add(i.id);
+    names.set(i.name, i.id);
+  }
+  return { names, ids };
+}
+
+/** Read a 标准明细表 workbook into the YAML tree, with every cell that could not be mapped. */
+export async function importWorkbook(file: string, opts: ImportOptions = {}): Promise<ImportResult> {
+  if (!existsSync(file)) throw new ImportError({ zh: `文件不存在：${file}`, en: `file not found: ${file}` });
+  let wb: Awaited<ReturnType<typeof readWorkbook>>;
+  try {
+    wb = await readWorkbook(file);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'ENOENT') throw new ImportError({ zh: `文件不存在：${file}`, en: `file not found: ${file}` });
+    throw new ImportError(
+      { zh: `无法读取 Excel 文件 ${file}：${err.message}`, en: `cannot read the Excel file ${file}: ${err.message}` },
+      { zh: '只支持 .xlsx；.xls 或 .et 文件请先在 Excel/WPS 中另存为 .xlsx', en: 'only .xlsx is read; save .xls/.et files as .xlsx first' },
+    );
+  }
+  const lookup = opts.catalog ? serviceLookup(opts.catalog) : undefined;
+  const tableOpts = { extraHeaders: opts.extraHeaders, serviceNames: lookup?.names, serviceIds: lookup?.ids };
+  if (opts.sheet !== undefined) {
+    if (!wb.names.includes(opts.sheet)) {
+      throw new ImportError(
+        { zh: `工作簿中没有名为 “${opts.sheet}” 的工作表`, en: `no sheet named "${opts.sheet}"` },
+        { zh: `可用：${wb.names.join('、')}`, en: `available: ${wb.names.join(', ')}` },
+      );
+    }
+    return { sheet: opts.sheet, ...readTable(wb.grid(opts.sheet), tableOpts) };
+  }
+  const ordered = [
+    ...PREFERRED.flatMap((re) => wb.names.filter((n) => re.test(n))),
+    ...wb.names,
+  ].filter((n, i, a) => a.indexOf(n) === i);
+  let firstTry: ImportResult | undefined;
+  for (const name of ordered) {
+    const r = { sheet: name, ...readTable(wb.grid(name), tableOpts) };
+    if (r.headerRow > 0) return r;
+    firstTry ??= r;
+  }
+  throw new ImportError(
+    { zh: `没有找到标准明细表：各工作表中都没有包含“标准名称”的表头行`, en: 'no 标准明细表 found: no sheet has a header row with 标准名称' },
+    { zh: `工作表：${wb.names.join('、')}；可用 --sheet 指定`, en: `sheets: ${wb.names.join(', ')}; choose one with --sheet` },
+  );
+}

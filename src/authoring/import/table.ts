@@ -1,0 +1,395 @@
+import type { Text } from '../../i18n/index.js';
+import type { Level, Status } from '../../model/types.js';
+import { headerField, type Field } from './headers.js';
+import type { Grid, GridCell } from './sheet.js';
+import { halfWidth, isBlank, mapDate, mapLevel, mapNumber, mapStatus } from './values.js';
+
+/** A standard row as it will be written to YAML (keys in the format's order). */
+export interface OutStandard {
+  code?: string;
+  number?: string;
+  title: string;
+  level?: Level;
+  status?: Status;
+  published?: string;
+  effective?: string;
+  reviewed?: string;
+  department?: string;
+  services?: string[];
+  replaces?: string[];
+  replaced_by?: string;
+  adopted?: { ref: string; degree?: string };
+  references?: string[];
+  justification?: string;
+  note?: string;
+}
+
+export interface OutNode {
+  code: string;
+  title: string;
+  subsystems: OutNode[];
+  standards: OutStandard[];
+}
+
+/** A cell the importer could not map: `明细表!D7: 无法识别的级别 “省标”`. */
+export interface ImportProblem {
+  sheet: string;
+  cell: string;
+  message: Text;
+}
+
+export interface TableResult {
+  /** the title found above the header row ("…标准明细表" without that suffix), if any */
+  title?: string;
+  subsystems: OutNode[];
+  standards: OutStandard[];
+  problems: ImportProblem[];
+  headerRow: number;
+  rows: number;
+}
+
+export interface TableOptions {
+  extraHeaders?: Map<string, Field>;
+  /** catalog item and project names → ids, to map a services cell written with names */
+  serviceNames?: Map<string, string>;
+  /** known service ids (when a catalog is at hand): other id-like tokens are reported */
+  serviceIds?: Set<string>;
+}
+
+interface Columns {
+  byField: Map<Field, number>;
+  /** sub-system name columns, outermost first */
+  subsystem: number[];
+}
+
+/** The header row: the first of the top 30 rows naming 标准名称 and at least two other columns. */
+function findHeader(grid: Grid, extra?: Map<string, Field>): { row: number; cols: Columns } | undefined {
+  const last = Math.min(grid.rowCount, 30);
+  for (let r = 1; r <= last; r++) {
+    const cells = grid.rows[r];
+    if (!cells) continue;
+    const cols: Columns = { byField: new Map(), subsystem: [] };
+    for (const cell of cells) {
+      if (!cell || cell.mergedInto) continue;
+      const f = headerField(cell.text, extra);
+      if (!f) continue;
+      if (f === 'subsystem') cols.subsystem.push(cell.col);
+      else if (!cols.byField.has(f)) cols.byField.set(f, cell.col);
+    }
+    const count = cols.byField.size + (cols.subsystem.length ? 1 : 0);
+    if (cols.byField.has('title') && count >= 3) {
+      // A two-row header ("日期" over "发布 | 实施"): take fields named only in the row below.
+      const below = grid.rows[r + 1];
+      let extraRow = false;
+      for (const cell of below ?? []) {
+        if (!cell || cell.mergedInto) continue;
+        const f = headerField(cell.text, extra);
+        if (f && f !== 'subsystem' && !cols.byField.has(f) && !['title', 'number'].includes(f)) {
+          cols.byField.set(f, cell.col);
+          extraRow = true;
+        }
+      }
+      return { row: extraRow ? r + 1 : r, cols };
+    }
+  }
+  return undefined;
+}
+
+/** "一、基础通用标准体系", "（二）101 术语标准", "101 术语与缩略语标准" → code and title. */
+export function parseHeading(text: string): { code?: string; title: string; rank?: number } {
+  let s = tidy(text);
+  let rank: number | undefined;
+  const enumerators: [RegExp, number][] = [
+    [/^[一二三四五六七八九十]+[、.．]\s*/, 1],
+    [/^[(（][一二三四五六七八九十]+[)）]\s*/, 2],
+    [/^[0-9０-９]+、\s*/, 2],
+  ];
+  for (const [re, k] of enumerators) {
+    if (re.test(s)) {
+      s = s.replace(re, '');
+      rank = k;
+      break;
+    }
+  }
+  const m = /^([0-9０-９][0-9０-９A-Za-z]*(?:[.．\-－][0-9０-９A-Za-z]+)*)[\s\u3000]+(.+)$/.exec(s)
+    ?? /^([0-9０-９]{3,}(?:[-－][0-9０-９]+)*)([^0-9０-９.\-\s].*)$/.exec(s);
+  if (m) return { code: halfWidth(m[1]!), title: m[2]!.replace(/^[\s\u3000]+/, ''), rank };
+  return { title: s, rank };
+}
+
+/** `prefix` of a node code for nesting: "100" → "1", "210" → "21", "3" → "3". */
+function nestPrefix(code: string): string {
+  const p = code.replace(/0+$/, '');
+  return p === '' ? code : p;
+}
+
+/** True when a node with code `child` belongs under the node with code `parent` ("101" under "100"). */
+export function codeNestsUnder(child: string, parent: string): boolean {
+  if (child === parent) return false;
+  if (child.startsWith(parent + '-') || child.startsWith(parent + '.')) return true;
+  if (!/^\d+$/.test(parent) || !/^\d+$/.test(child) || child.length !== parent.length) return false;
+  const p = nestPrefix(parent);
+  return p.length < parent.length && child.startsWith(p);
+}
+
+export function readTable(grid: Grid, opts: TableOptions = {}): TableResult {
+  const problems: ImportProblem[] = [];
+  const problem = (cell: GridCell | string, zh: string, en: string) =>
+    problems.push({ sheet: grid.sheet, cell: typeof cell === 'string' ? cell : cell.address, message: { zh, en } });
+  const header = findHeader(grid, opts.extraHeaders);
+  if (!header) {
+    return { subsystems: [], standards: [], problems: [{ sheet: grid.sheet, cell: 'A1', message: {
+      zh: '找不到表头行（需要“标准名称”及至少两个其他列，如“标准编号”“级别”“状态”）',
+      en: 'no header row found (needs 标准名称 and at least two other columns such as 标准编号, 级别, 状态)',
+    } }], headerRow: 0, rows: 0 };
+  }
+  const { byField, subsystem: subCols } = header.cols;
+
+  // Title: the first text above the header that is not itself a header (often a merged banner row).
+  let title: string | undefined;
+  for (let r = 1; r < header.row && !title; r++) {
+    const first = (grid.rows[r] ?? []).find((c) => c && !c.mergedInto && c.text);
+    if (first && !headerField(first.text, opts.extraHeaders)) {
+      title = tidy(first.text).replace(/\s*(标准)?(明细表|一览表|汇总表)$/, '').trim() || undefined;
+    }
+  }
+
+  const root: OutNode = { code: '', title: '', subsystems: [], standards: [] };
+  const codeless: OutNode[] = [];
+  /** open headings, outermost first, with the rank of their enumerator if they had one */
+  let stack: { node: OutNode; rank?: number }[] = [];
+
+  const childFor = (parent: OutNode, code: string | undefined, title: string): OutNode => {
+    const found = parent.subsystems.find((n) => (code ? n.code === code : n.title === title));
+    if (found) {
+      if (!found.title && title) found.title = title;
+      return found;
+    }
+    const n: OutNode = { code: code ?? '', title, subsystems: [], standards: [] };
+    if (!code) codeless.push(n);
+    parent.subsystems.push(n);
+    return n;
+  };
+
+  const openHeading = (text: string, cell: GridCell, codeText?: string) => {
+    const h = parseHeading(text);
+    const code = codeText ? halfWidth(codeText) : h.code;
+    if (!h.title) return;
+    // pop headings that cannot contain this one
+    while (stack.length) {
+      const top = stack[stack.length - 1]!;
+      if (code && top.node.code && codeNestsUnder(code, top.node.code)) break;
+      if (!code && h.rank !== undefined && top.rank !== undefined && h.rank > top.rank) break;
+      stack.pop();
+    }
+    const parent = stack.length ? stack[stack.length - 1]!.node : root;
+    const node = childFor(parent, code, h.title);
+    stack.push({ node, rank: h.rank });
+    void cell;
+  };
+
+  const get = (cells: (GridCell | undefined)[], f: Field) => {
+    const c = byField.get(f);
+    return c === undefined ? undefined : cells[c];
+  };
+  /** Content text (titles, notes): only line breaks and blank runs are tidied; full-width punctuation stays. */
+  const textOf = (cell: GridCell | undefined) => (cell && !isBlank(cell.text) ? tidy(cell.text) : '');
+
+  /**
+   * The node named by the sub-system columns. A title alone ("术语与缩略语标准", as the export writes
+   * it under a banner row "101 术语与缩略语标准") means the open heading of that title, else the one
+   * node of that title anywhere; otherwise the path is created from the root.
+   */
+  const placeByColumns = (path: string[], subCode: string): OutNode => {
+    const last = parseHeading(path[path.length - 1]!);
+    const code = subCode || last.code;
+    const matches = (n: OutNode) => (code ? n.code === code : n.title === last.title);
+    for (let i = stack.length - 1; i >= 0; i--) if (matches(stack[i]!.node)) return stack[i]!.node;
+    const found: OutNode[] = [];
+    const walk = (n: OutNode) => {
+      for (const c of n.subsystems) {
+        if (matches(c)) found.push(c);
+        walk(c);
+      }
+    };
+    walk(root);
+    if (found.length === 1) return found[0]!;
+    let parent = root;
+    path.forEach((p, i) => {
+      const h = parseHeading(p);
+      parent = childFor(parent, i === path.length - 1 && subCode ? subCode : h.code, h.title);
+    });
+    return parent;
+  };
+
+  let rows = 0;
+  for (let r = header.row + 1; r <= grid.rowCount; r++) {
+    const cells = grid.rows[r] ?? [];
+    const filled = cells.filter((c): c is GridCell => !!c && c.text !== '');
+    if (filled.length === 0) continue;
+    const titleCell = get(cells, 'title');
+
+    // A banner row: one merged cell across most of the table ("101 术语与缩略语标准").
+    const banner = filled.find((c) => !c.mergedInto && c.span >= 3);
+    if (banner && filled.every((c) => c === banner || c.mergedInto === banner.address || c.text === banner.text)) {
+      if (/^(注|说明|备注)[:：]/.test(halfWidth(banner.text))) {
+        problem(banner, `跳过的说明行 “${banner.text.slice(0, 40)}”`, `skipped a note row "${banner.text.slice(0, 40)}"`);
+        continue;
+      }
+      openHeading(banner.text, banner);
+      continue;
+    }
+
+    const number = textOf(get(cells, 'number'));
+    const name = textOf(titleCell);
+    const levelText = textOf(get(cells, 'level'));
+    const statusText = textOf(get(cells, 'status'));
+    const codeText = textOf(get(cells, 'code'));
+
+    // A row with a name but no number, level or status is a sub-system heading in a hand-made table.
+    if (!number && !levelText && !statusText && (name || codeText) && !subCols.some((c) => textOf(cells[c]))) {
+      const text = name || codeText;
+      openHeading(codeText && name ? name : text, titleCell ?? filled[0]!, codeText && name ? codeText : undefined);
+      continue;
+    }
+    if (!name) {
+      const first = filled.find((c) => c.col !== byField.get('seq'))!;
+      if (first && /^(注|说明|备注)[:：]/.test(halfWidth(first.text))) {
+        problem(first, `跳过的说明行 “${first.text.slice(0, 40)}”`, `skipped a note row "${first.text.slice(0, 40)}"`);
+      } else if (first) {
+        problem(titleCell?.address ?? first.address, `第 ${r} 行没有标准名称，已跳过`, `row ${r} has no 标准名称; skipped`);
+      }
+      continue;
+    }
+
+    rows++;
+    const s: OutStandard = { title: name };
+    if (codeText) s.code = halfWidth(codeText);
+    if (number) {
+      const n = mapNumber(number);
+      s.number = n.number;
+      if (!n.ok) problem(get(cells, 'number')!, `无法识别的标准编号 “${number}”（原样保留）`, `unrecognised standard number "${number}" (kept as written)`);
+    }
+    if (levelText) {
+      const l = mapLevel(levelText);
+      if (l) s.level = l;
+      else problem(get(cells, 'level')!, `无法识别的级别 “${levelText}”`, `unrecognised level "${levelText}"`);
+    }
+    if (statusText) {
+      const st = mapStatus(statusText);
+      if (st) s.status = st;
+      else problem(get(cells, 'status')!, `无法识别的状态 “${statusText}”`, `unrecognised status "${statusText}"`);
+    }
+    for (const f of ['published', 'effective', 'reviewed'] as const) {
+      const cell = get(cells, f);
+      if (!cell || (isBlank(cell.text) && !cell.date)) continue;
+      const d = mapDate(cell.date ?? cell.num ?? cell.text);
+      if (d) s[f] = d;
+      else problem(cell, `无法识别的日期 “${cell.text}”`, `unrecognised date "${cell.text}"`);
+    }
+    const dep = textOf(get(cells, 'department'));
+    if (dep) s.department = dep;
+    const svcCell = get(cells, 'services');
+    const svc = textOf(svcCell);
+    if (svc) {
+      const { ids, unknown } = mapServices(svc, opts);
+      for (const tok of unknown) problem(svcCell!, `无法识别的服务事项 “${tok}”`, `unrecognised service item "${tok}"`);
+      if (ids.length) s.services = ids;
+    }
+    const repl = textOf(get(cells, 'replaces'));
+    if (repl) s.replaces = splitNumbers(repl);
+    const by = textOf(get(cells, 'replacedBy'));
+    if (by) s.replaced_by = mapNumber(by).number;
+    const adopted = textOf(get(cells, 'adopted'));
+    if (adopted) {
+      const m = /^(.*?)[,，\s]*\(?(IDT|MOD|NEQ)\)?$/i.exec(adopted);
+      s.adopted = m && m[1] ? { ref: m[1].trim(), degree: m[2]!.toUpperCase() } : { ref: adopted };
+    }
+    const refs = textOf(get(cells, 'references'));
+    if (refs) s.references = splitNumbers(refs);
+    const just = textOf(get(cells, 'justification'));
+    if (just) s.justification = just;
+    const note = textOf(get(cells, 'note'));
+    if (note) s.note = note;
+
+    // Where the row goes: its sub-system columns, else the open heading, else by its code, else the root.
+    let parent: OutNode = root;
+    const path = subCols.map((c) => textOf(cells[c])).filter(Boolean);
+    if (path.length) {
+      parent = placeByColumns(path, textOf(get(cells, 'subsystemCode')));
+    } else if (stack.length) {
+      parent = stack[stack.length - 1]!.node;
+    }
+    parent.standards.push(s);
+  }
+
+  assignCodes(root, codeless, problems, grid.sheet);
+  return { title, subsystems: root.subsystems, standards: root.standards, problems, headerRow: header.row, rows };
+}
+
+const ID_LIKE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/**
+ * A services cell: ids ("P03-01；P03-02"), ids with names as the export writes them
+ * ("P03-01 就业信息发布；P04 职业介绍"), or names alone (looked up in the catalog).
+ */
+export function mapServices(text: string, opts: TableOptions): { ids: string[]; unknown: string[] } {
+  const ids: string[] = [];
+  const unknown: string[] = [];
+  const known = (id: string) => (opts.serviceIds ? opts.serviceIds.has(id) : ID_LIKE.test(id));
+  const add = (id: string) => {
+    if (!ids.includes(id)) ids.push(id);
+  };
+  for (const item of halfWidth(text).split(/[,，、;；\n]+/).map((x) => x.trim()).filter(Boolean)) {
+    const byName = opts.serviceNames?.get(item);
+    const head = /^(\S+)\s+(.+)$/.exec(item);
+    if (known(item)) add(item);
+    else if (byName) add(byName);
+    else if (head && known(head[1]!) && /[^\x00-\x7f]/.test(head[2]!)) add(head[1]!);
+    else if (item.split(/\s+/).every(known)) item.split(/\s+/).forEach(add);
+    else unknown.push(item);
+  }
+  return { ids, unknown };
+}
+
+/** Cell text as content: Excel line breaks become spaces, runs of ASCII blanks one space, trimmed. */
+export function tidy(s: string): string {
+  return s.replace(/\r?\n/g, ' ').replace(/[ \t]+/g, ' ').trim();
+}
+
+/** "GB/T 1-2000、GB/T 2-2001" → canonical numbers. */
+function splitNumbers(s: string): string[] {
+  return halfWidth(s)
+    .split(/[,，、;；\n]+/)
+    .map((x) => x.trim())
+    .filter(Boolean)
+    .map((x) => mapNumber(x).number);
+}
+
+/**
+ * Sub-systems without a code get one in the usual scheme (100, 200… at the top, 101, 102… below,
+ * then 101-1…), because the format requires a code on every node. Each is reported.
+ */
+function assignCodes(root: OutNode, codeless: OutNode[], problems: ImportProblem[], sheet: string): void {
+  if (codeless.length === 0) return;
+  const visit = (parent: OutNode, depth: number) => {
+    const used = new Set(parent.subsystems.map((n) => n.code).filter(Boolean));
+    let i = 0;
+    for (const n of parent.subsystems) {
+      i++;
+      if (!n.code) {
+        let code: string;
+        let k = i;
+        do {
+          code = depth === 0 ? `${k}00` : depth === 1 && /^\d00$/.test(parent.code) ? `${parent.code.slice(0, -2)}${String(k).padStart(2, '0')}` : `${parent.code}-${k}`;
+          k++;
+        } while (used.has(code));
+        used.add(code);
+        n.code = code;
+        problems.push({ sheet, cell: '', message: { zh: `子体系 “${n.title}” 没有编号，已编为 “${code}”`, en: `sub-system "${n.title}" had no code; numbered "${code}"` } });
+      }
+      visit(n, depth + 1);
+    }
+  };
+  visit(root, 0);
+}
