@@ -35,6 +35,8 @@ import { fileURLToPath } from 'node:url';
 import yaml from 'js-yaml';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** Bump when the output changes, so npm run bench regenerates its cached repositories. */
+export const GENERATOR_VERSION = 2;
 
 /** mulberry32: small, fast, deterministic. */
 function rng(seed) {
@@ -300,7 +302,7 @@ export function generateRepo(options) {
   const items = loadCatalogItems();
   const pools = makePools(r, items, Math.max(200, Math.ceil(opts.standards * 1.5)));
   rmSync(opts.out, { recursive: true, force: true });
-  const manifest = { options: { ...opts, out: undefined }, systems: 0, standards: 0, files: 0, bytes: 0, faults: { nonCanonical: 0, duplicate: 0, levelMismatch: 0, dateOrder: 0 }, systemFiles: [], includeFiles: [] };
+  const manifest = { generator: GENERATOR_VERSION, options: { ...opts, out: undefined }, systems: 0, standards: 0, files: 0, bytes: 0, faults: { nonCanonical: 0, duplicate: 0, levelMismatch: 0, dateOrder: 0 }, systemFiles: [], includeFiles: [] };
   for (let s = 0; s < opts.systems; s++) {
     const g = generateSystem(r, s, opts, pools, items);
     const dir = path.join(opts.out, 'systems', g.id);
