@@ -70,7 +70,7 @@ export function register(program: Command): void {
         summary: result.summary,
         lang,
         color: !opts.output && useColor(process.stdout, g),
-        toolVersion: version(),
+        toolVersion: version(), maxWarnings, files: result.systems.flatMap((s) => s.system?.files.map((f) => f.display) ?? [s.file.replace(/\\/g, '/')]),
       });
       emit(text, opts.output);
       if (result.ioError) process.exitCode = EXIT.USAGE;

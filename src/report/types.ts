@@ -9,6 +9,10 @@ export interface ReportInput {
   color: boolean;
   /** version of hrss-std, for machine formats that record the tool */
   toolVersion: string;
+  /** every file that was checked (display paths), so clean files can be listed as passing (junit) */
+  files?: string[];
+  /** --max-warnings, when given: the summary says when it was exceeded */
+  maxWarnings?: number;
 }
 
 /** A report formatter plugin: diagnostics in, one text document out. */
