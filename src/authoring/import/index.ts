@@ -61,7 +61,10 @@ export async function importWorkbook(file: string, opts: ImportOptions = {}): Pr
     );
   }
   const lookup = opts.catalog ? serviceLookup(opts.catalog) : undefined;
-  const tableOpts = { extraHeaders: opts.extraHeaders, serviceNames: lookup?.names, serviceIds: lookup?.ids };
+  // The export names the workbook "<system title> 标准体系表": the title of a round trip.
+  const rootTitle = wb.title?.replace(/\s*标准体系表$/, '').trim() || undefined;
+  const tableOpts = { extraHeaders: opts.extraHeaders, serviceNames: lookup?.names, serviceIds: lookup?.ids, rootTitle };
+  const withTitle = (r: TableResult): TableResult => ({ ...r, title: r.title ?? rootTitle });
   if (opts.sheet !== undefined) {
     if (!wb.names.includes(opts.sheet)) {
       throw new ImportError(
@@ -69,7 +72,7 @@ export async function importWorkbook(file: string, opts: ImportOptions = {}): Pr
         { zh: `可用：${wb.names.join('、')}`, en: `available: ${wb.names.join(', ')}` },
       );
     }
-    return { sheet: opts.sheet, ...readTable(wb.grid(opts.sheet), tableOpts) };
+    return { sheet: opts.sheet, ...withTitle(readTable(wb.grid(opts.sheet), tableOpts)) };
   }
   const ordered = [
     ...PREFERRED.flatMap((re) => wb.names.filter((n) => re.test(n))),
@@ -77,7 +80,7 @@ export async function importWorkbook(file: string, opts: ImportOptions = {}): Pr
   ].filter((n, i, a) => a.indexOf(n) === i);
   let firstTry: ImportResult | undefined;
   for (const name of ordered) {
-    const r = { sheet: name, ...readTable(wb.grid(name), tableOpts) };
+    const r = { sheet: name, ...withTitle(readTable(wb.grid(name), tableOpts)) };
     if (r.headerRow > 0) return r;
     firstTry ??= r;
   }

@@ -22,6 +22,8 @@ export interface Grid {
   rows: (GridCell | undefined)[][];
   rowCount: number;
   colCount: number;
+  /** Excel outline (grouping) level of each row; the export marks sub-system depth with it */
+  outline: number[];
 }
 
 export interface WorkbookInfo {
@@ -54,7 +56,7 @@ export function address(row: number, col: number): string {
 }
 
 /** Read an .xlsx file; exceljs is loaded only here (validate never pays for it). */
-export async function readWorkbook(file: string): Promise<{ names: string[]; grid: (name: string) => Grid }> {
+export async function readWorkbook(file: string): Promise<{ names: string[]; title?: string; grid: (name: string) => Grid }> {
   const ExcelJS = (await import('exceljs')).default;
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
@@ -62,6 +64,7 @@ export async function readWorkbook(file: string): Promise<{ names: string[]; gri
   const grid = (name: string): Grid => {
     const ws = wb.getWorksheet(name)!;
     const rows: (GridCell | undefined)[][] = [];
+    const outline: number[] = [];
     // merge spans of masters: "A1:F1" → A1 spans 6 columns
     const spans = new Map<string, number>();
     const merges = (ws.model as { merges?: string[] }).merges ?? [];
@@ -91,8 +94,9 @@ export async function readWorkbook(file: string): Promise<{ names: string[]; gri
         if (c > colCount) colCount = c;
       });
       rows[r] = cells;
+      outline[r] = row.outlineLevel ?? 0;
     });
-    return { sheet: name, rows, rowCount: rows.length - 1, colCount };
+    return { sheet: name, rows, rowCount: rows.length - 1, colCount, outline };
   };
-  return { names, grid };
+  return { names, title: wb.title || undefined, grid };
 }

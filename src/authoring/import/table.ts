@@ -54,7 +54,12 @@ export interface TableOptions {
   serviceNames?: Map<string, string>;
   /** known service ids (when a catalog is at hand): other id-like tokens are reported */
   serviceIds?: Set<string>;
+  /** the system's title when known (from the workbook's properties): rows grouped under it sit at the root */
+  rootTitle?: string;
 }
+
+/** The export's group line puts "（本子体系共 N 项）" in the title column. */
+const GROUP_NOTE = /^[（(]\s*本子体系共\s*\d+\s*项\s*[)）]$/;
 
 interface Columns {
   byField: Map<Field, number>;
@@ -171,22 +176,28 @@ export function readTable(grid: Grid, opts: TableOptions = {}): TableResult {
     return n;
   };
 
-  const openHeading = (text: string, cell: GridCell, codeText?: string) => {
+  /** Open a sub-system heading. `rank` (outline level or enumerator depth) decides nesting when known, else the codes. */
+  const openHeading = (text: string, codeText?: string, outlineRank?: number) => {
     const h = parseHeading(text);
     const code = codeText ? halfWidth(codeText) : h.code;
+    const rank = outlineRank ?? h.rank;
     if (!h.title) return;
-    // pop headings that cannot contain this one
+    if (!code && opts.rootTitle && h.title === opts.rootTitle) {
+      stack = []; // the export's group line for rows directly under the system
+      return;
+    }
     while (stack.length) {
       const top = stack[stack.length - 1]!;
-      if (code && top.node.code && codeNestsUnder(code, top.node.code)) break;
-      if (!code && h.rank !== undefined && top.rank !== undefined && h.rank > top.rank) break;
+      if (rank !== undefined && top.rank !== undefined) {
+        if (rank > top.rank) break;
+      } else if (code && top.node.code && codeNestsUnder(code, top.node.code)) break;
       stack.pop();
     }
     const parent = stack.length ? stack[stack.length - 1]!.node : root;
     const node = childFor(parent, code, h.title);
-    stack.push({ node, rank: h.rank });
-    void cell;
+    stack.push({ node, rank });
   };
+  const usesOutline = grid.outline.some((l) => l > 0);
 
   const get = (cells: (GridCell | undefined)[], f: Field) => {
     const c = byField.get(f);
@@ -236,7 +247,7 @@ export function readTable(grid: Grid, opts: TableOptions = {}): TableResult {
         problem(banner, `跳过的说明行 “${banner.text.slice(0, 40)}”`, `skipped a note row "${banner.text.slice(0, 40)}"`);
         continue;
       }
-      openHeading(banner.text, banner);
+      openHeading(banner.text);
       continue;
     }
 
@@ -245,12 +256,19 @@ export function readTable(grid: Grid, opts: TableOptions = {}): TableResult {
     const levelText = textOf(get(cells, 'level'));
     const statusText = textOf(get(cells, 'status'));
     const codeText = textOf(get(cells, 'code'));
+    const subText = subCols.map((c) => textOf(cells[c])).filter(Boolean);
 
-    // A row with a name but no number, level or status is a sub-system heading in a hand-made table.
-    if (!number && !levelText && !statusText && (name || codeText) && !subCols.some((c) => textOf(cells[c]))) {
-      const text = name || codeText;
-      openHeading(codeText && name ? name : text, titleCell ?? filled[0]!, codeText && name ? codeText : undefined);
-      continue;
+    if (!number && !levelText && !statusText) {
+      // The export's group line: code and sub-system name, "（本子体系共 N 项）" as the title.
+      if (subText.length && (!name || GROUP_NOTE.test(name))) {
+        openHeading(subText[subText.length - 1]!, codeText || undefined, usesOutline ? (grid.outline[r] ?? 0) + 1 : undefined);
+        continue;
+      }
+      // A row with a name but no number, level or status is a sub-system heading in a hand-made table.
+      if (!subText.length && (name || codeText)) {
+        openHeading(codeText && name ? name : name || codeText, codeText && name ? codeText : undefined);
+        continue;
+      }
     }
     if (!name) {
       const first = filled.find((c) => c.col !== byField.get('seq'))!;
@@ -314,9 +332,10 @@ export function readTable(grid: Grid, opts: TableOptions = {}): TableResult {
 
     // Where the row goes: its sub-system columns, else the open heading, else by its code, else the root.
     let parent: OutNode = root;
-    const path = subCols.map((c) => textOf(cells[c])).filter(Boolean);
-    if (path.length) {
-      parent = placeByColumns(path, textOf(get(cells, 'subsystemCode')));
+    if (subText.length === 1 && !stack.length && opts.rootTitle && subText[0] === opts.rootTitle) {
+      parent = root;
+    } else if (subText.length) {
+      parent = placeByColumns(subText, textOf(get(cells, 'subsystemCode')));
     } else if (stack.length) {
       parent = stack[stack.length - 1]!.node;
     }
