@@ -5,6 +5,7 @@ import { register as validate } from './commands/validate.js';
 import { register as rules } from './commands/rules.js';
 import { register as importCmd } from './commands/import.js';
 import { register as gaps } from './commands/gaps.js';
+import { register as catalog } from './commands/catalog.js';
 
 /**
  * Every command registers itself from its own module; heavy work (exceljs,
@@ -15,6 +16,7 @@ const COMMANDS: ((program: Command) => void)[] = [
   rules,
   importCmd,
   gaps,
+  catalog,
 ];
 
 export function buildProgram(): Command {
