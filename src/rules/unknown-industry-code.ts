@@ -27,7 +27,7 @@ export const unknownIndustryCode: Rule = {
             message: { zh: `“${f.value.trim()}” 中的行业代号 ${p.code} 不在行业标准代号表中`, en: `${p.code} in "${f.value.trim()}" is not a known industry code` },
             hint: {
               zh: `${list ? `相近的代号：${list}；` : ''}人社部的行业标准代号是 ${HRSS_INDUSTRY_CODE}（${HRSS_INDUSTRY_CODE}/T）`,
-              en: `${list ? `similar codes: ${near.join(', ')}; ` : ''}the 人社 ministry's industry code is ${HRSS_INDUSTRY_CODE} (${HRSS_INDUSTRY_CODE}/T)`,
+              en: `${list ? `similar codes: ${near.join(', ')}; ` : ''}the industry code of the Ministry of Human Resources and Social Security (人社部) is ${HRSS_INDUSTRY_CODE} (${HRSS_INDUSTRY_CODE}/T)`,
             },
             at: f.at,
           });

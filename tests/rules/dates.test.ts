@@ -90,3 +90,12 @@ describe('review-due', () => {
     expect(of(lint(row('number: GB/T 33527', 'title: 公共就业服务总则', 'level: national', 'status: planned')), 'review-due')).toEqual([]);
   });
 });
+
+describe('review-due and replaced standards', () => {
+  it('leaves a standard the data records as replaced to status-replaced', () => {
+    const src = lines(...HEAD, '          - { code: "101-01", number: GB/T 31597-2015, title: 城乡居民基本养老保险服务规范 }');
+    const ds = lint(src);
+    expect(of(ds, 'status-replaced')).toHaveLength(1);
+    expect(of(ds, 'review-due')).toEqual([]);
+  });
+});
