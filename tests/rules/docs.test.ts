@@ -23,6 +23,14 @@ describe('docs/rules.md', () => {
     expect(s).toContain(rule.description.en);
   });
 
+  it('carries the full docs text of the domain rules of src/rules', () => {
+    for (const r of RULES.filter((x) => x.check && x.id !== 'priority' && x.id !== 'service-gap')) {
+      const s = section(r.id)!;
+      expect(s.includes(r.docs.zh), `${r.id}: docs.zh differs from docs/rules.md`).toBe(true);
+      expect(s.includes(r.docs.en), `${r.id}: docs.en differs from docs/rules.md`).toBe(true);
+    }
+  });
+
   it('documents no rule that does not exist', () => {
     const ids = new Set(RULES.map((r) => r.id));
     const documented = [...doc.matchAll(/^## `([a-z-]+)`$/gm)].map((m) => m[1]!);
