@@ -3,6 +3,7 @@ import { detectLang, t } from './i18n/index.js';
 import { EXIT, UserError, version } from './commands/common.js';
 import { register as validate } from './commands/validate.js';
 import { register as rules } from './commands/rules.js';
+import { register as init } from './commands/init.js';
 import { register as importCmd } from './commands/import.js';
 import { register as gaps } from './commands/gaps.js';
 import { register as catalog } from './commands/catalog.js';
@@ -14,6 +15,7 @@ import { register as catalog } from './commands/catalog.js';
 const COMMANDS: ((program: Command) => void)[] = [
   validate,
   rules,
+  init,
   importCmd,
   gaps,
   catalog,

@@ -1,0 +1,58 @@
+import { FRAMEWORKS, type FrameworkDef } from '../../rules/frameworks.js';
+import type { Framework } from '../../model/types.js';
+import type { OutNode } from '../import/table.js';
+import { writeSystemYaml } from '../yaml-writer.js';
+
+export interface NewSystem {
+  id: string;
+  title: string;
+  framework: Framework;
+  region?: { name?: string; code?: string };
+  owner?: string;
+  /** `yaml-language-server` line for the file */
+  modeline: string;
+}
+
+/**
+ * One placeholder row per sub-system: honest (status planned, no number) and explicit about what to
+ * write, so `empty-subsystem` has nothing to say and the 制修订计划 lists the work still to do.
+ */
+function placeholder(code: string, title: string, scope?: string, clause?: string): OutNode['standards'][number] {
+  const where = scope ? `范围：${scope}${clause ? `（框架 ${clause}）` : ''}。` : '';
+  return {
+    code: `${code}-01`,
+    title: `（待填写）${title}`,
+    level: 'local',
+    status: 'planned',
+    note: `占位行：请替换为本子体系实际的标准（现行的写明编号，待制定的写明名称和宜定级别），或删除。${where}`,
+  };
+}
+
+export function frameworkTree(def: FrameworkDef): OutNode[] {
+  return def.parts.map((p) => ({
+    code: p.code,
+    title: p.title,
+    standards: p.subsystems.length ? [] : [placeholder(p.code, p.title, undefined, p.clause)],
+    subsystems: p.subsystems.map((s) => ({
+      code: s.code,
+      title: s.title,
+      subsystems: [],
+      standards: [placeholder(s.code, s.title, s.scope, s.clause)],
+    })),
+  }));
+}
+
+/** The system.yaml `init` writes. */
+export function newSystemYaml(s: NewSystem): string {
+  const def = s.framework === 'none' ? undefined : FRAMEWORKS[s.framework];
+  const comments = [s.modeline, `${s.title}`];
+  if (def) {
+    comments.push(`框架：${def.name.zh}。来源：${def.source}`);
+    comments.push(`框架的可靠程度：${def.confidence.note}`);
+  }
+  comments.push('每个子体系下的“（待填写）”行是占位行（status: planned），请替换为实际的标准。格式说明见 README.md。');
+  return writeSystemYaml(
+    { id: s.id, title: s.title, region: s.region, owner: s.owner, framework: s.framework, catalog: 'hrss-basic', comments },
+    { standards: [], subsystems: def ? frameworkTree(def) : [] },
+  );
+}
