@@ -137,7 +137,18 @@ export function syntaxFinding(e: YamlSyntaxError, file: SourceFile): StageFindin
           at: { file, offset: e.offset },
         },
       };
-    default:
+    default: {
+      const colon = fullWidthColonBefore(file.text, e.offset);
+      if (colon !== undefined) {
+        return {
+          rule: 'yaml-syntax',
+          finding: {
+            message: { zh: 'YAML 语法错误：键后面用了全角冒号“：”', en: 'YAML syntax error: a full-width colon "：" after a key' },
+            hint: { zh: '改为半角冒号加空格“: ”（从 Word/Excel 粘贴或中文输入法常带入全角冒号）', en: 'use an ASCII colon and a space ": " (pasting from Word/Excel or a Chinese IME brings in "：")' },
+            at: { file, offset: colon },
+          },
+        };
+      }
       return {
         rule: 'yaml-syntax',
         finding: {
@@ -146,6 +157,23 @@ export function syntaxFinding(e: YamlSyntaxError, file: SourceFile): StageFindin
           at: { file, offset: e.offset },
         },
       };
+    }
   }
 }
 
+
+/**
+ * A key written with a full-width colon (`title：湛江`) on the error's line or
+ * just above it: YAML reads it as text and fails somewhere later, so point at the colon.
+ */
+function fullWidthColonBefore(text: string, offset: number): number | undefined {
+  const lineEnd = text.indexOf('\n', offset);
+  let end = lineEnd === -1 ? text.length : lineEnd;
+  for (let n = 0; n < 6 && end > 0; n++) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const m = /^([ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*[ \t]*)：/.exec(text.slice(start, end));
+    if (m) return start + m[1]!.length;
+    end = start - 1;
+  }
+  return undefined;
+}

@@ -1,4 +1,4 @@
-import { realpathSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Finding } from '../diagnostics/types.js';
 import type { Limits } from '../config/config.js';
@@ -31,6 +31,14 @@ export interface LoadOptions {
   cwd: string;
   /** skip JSON-schema validation (never used by validate; for callers that only need the model) */
   skipSchema?: boolean;
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function realOrSelf(p: string): string {
@@ -130,6 +138,10 @@ export function loadSystem(systemFile: string, opts: LoadOptions): LoadedSystem 
     if (!inside(realDir, real)) {
       return fail(`引入路径 “${inc}” 经符号链接指向体系目录之外`, `include "${inc}" follows a symbolic link out of the system folder`,
         '请把文件复制到体系目录内，而不是链接', 'copy the file into the system folder instead of linking it');
+    }
+    if (isDirectory(real)) {
+      return fail(`引入的是目录而不是文件：${inc}`, `include names a folder, not a file: ${inc}`,
+        '写出该目录下具体的 .yaml 文件名', 'name the .yaml file inside that folder');
     }
     const loopAt = active.findIndex((a) => realOf.get(a) === real);
     if (loopAt >= 0) {
