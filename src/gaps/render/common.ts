@@ -64,8 +64,10 @@ export function serviceIdLoc(entry: StandardEntry, id: string): string {
   return `${p.file}:${p.line}:${p.column}`;
 }
 
-export function projectLabel(ic: ItemCoverage, report: CoverageReport): string {
+export function projectLabel(ic: ItemCoverage, report: CoverageReport, lang?: Lang): string {
   if (!ic.projectId) return '';
+  // A project measured as one unit is its own row; naming it twice says nothing.
+  if (lang && ic.unit === 'project') return lang === 'zh' ? '（服务项目，未列事项）' : '(project, no items)';
   const p = report.catalog.projectsById.get(ic.projectId);
   return p ? `${p.id} ${p.name}` : ic.projectId;
 }

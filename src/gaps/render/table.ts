@@ -117,7 +117,7 @@ function single(r: CoverageReport, meta: GapsRenderInput['meta'][number], lang: 
   const gaps = r.items.filter((i) => i.counted && i.state === 'uncovered');
   out.push('', zh(lang, `未覆盖的事项（${gaps.length}）`, `Units with no standard (${gaps.length})`));
   if (!gaps.length) out.push(zh(lang, '  无', '  none'));
-  out.push(...alignRows(gaps.map((g) => [g.item.id, g.item.name, projectLabel(g, r)]), ['l', 'l', 'l'], '  '));
+  out.push(...alignRows(gaps.map((g) => [g.item.id, g.item.name, projectLabel(g, r, lang)]), ['l', 'l', 'l'], '  '));
   if (r.unknownIds.length) {
     out.push('', zh(lang, `services 中不在目录里的 id（${r.unknownIds.length}，不计入覆盖）`, `services ids not in the catalog (${r.unknownIds.length}; ignored)`));
     for (const u of r.unknownIds) out.push(`  ${serviceIdLoc(u.entry, u.id)}  ${u.id}`);
