@@ -111,7 +111,9 @@ export function syntaxFinding(e: YamlSyntaxError, file: SourceFile): StageFindin
       return {
         rule: 'yaml-syntax',
         finding: {
-          message: { zh: `嵌套层级过深（上限 ${e.detail}）`, en: `nesting too deep (limit ${e.detail})` },
+          message: e.detail === 'stack'
+            ? { zh: '嵌套层级过深，超出了解析器的承受能力', en: 'nesting too deep for the parser' }
+            : { zh: `嵌套层级过深（上限 ${e.detail}）`, en: `nesting too deep (limit ${e.detail})` },
           hint: { zh: '标准体系通常不超过 6 层；确需更深时可在 .hrss-std.yaml 的 limits.max_depth 中调高上限', en: 'systems rarely nest beyond 6 levels; raise limits.max_depth in .hrss-std.yaml if you really need more' },
           at: { file, offset: e.offset },
         },

@@ -109,7 +109,8 @@ export function parseYaml(file: SourceFile, limits: ParseLimits): unknown {
     } as yaml.LoadOptions);
   } catch (e) {
     if (e instanceof YamlSyntaxError) throw e;
-    if (e instanceof RangeError) throw new YamlSyntaxError('too-deep', stack.at(-1)?.open ?? 0, String(limits.maxDepth));
+    // the call stack ran out before limits.max_depth was reached (a raised limit)
+    if (e instanceof RangeError) throw new YamlSyntaxError('too-deep', skipBlank(text, stack.at(-1)?.open ?? 0), 'stack');
     const ex = e as { reason?: string; mark?: { position: number } };
     const reason = ex.reason ?? String(e);
     const at = ex.mark?.position ?? 0;
