@@ -5,6 +5,7 @@ import { register as validate } from './commands/validate.js';
 import { register as rules } from './commands/rules.js';
 import { register as init } from './commands/init.js';
 import { register as importCmd } from './commands/import.js';
+import { register as diff } from './commands/diff.js';
 import { register as gaps } from './commands/gaps.js';
 import { register as catalog } from './commands/catalog.js';
 
@@ -17,6 +18,7 @@ const COMMANDS: ((program: Command) => void)[] = [
   rules,
   init,
   importCmd,
+  diff,
   gaps,
   catalog,
 ];
