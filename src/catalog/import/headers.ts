@@ -1,3 +1,5 @@
+import { cleanCell } from './grid.js';
+
 /** Catalog fields a column can fill. */
 export type Field = 'seq' | 'area' | 'projectId' | 'project' | 'itemId' | 'item' | 'target' | 'basis';
 
@@ -53,7 +55,8 @@ export function mapHeader(cells: string[], row: number): HeaderMap | null {
   const ignored: HeaderMap['ignored'] = [];
   const seenText = new Set<string>();
   cells.forEach((text, col) => {
-    const t = text.trim();
+    // Shown as read: a header broken over two lines in its cell reads as one word.
+    const t = cleanCell(text);
     if (!t) return;
     const f = headerField(t);
     // A title merged across the row repeats one text in every cell: not a header.
