@@ -6,6 +6,7 @@ import { register as rules } from './commands/rules.js';
 import { register as init } from './commands/init.js';
 import { register as importCmd } from './commands/import.js';
 import { register as diff } from './commands/diff.js';
+import { register as completion } from './commands/completion.js';
 import { register as gaps } from './commands/gaps.js';
 import { register as catalog } from './commands/catalog.js';
 
@@ -19,6 +20,7 @@ const COMMANDS: ((program: Command) => void)[] = [
   init,
   importCmd,
   diff,
+  completion,
   gaps,
   catalog,
 ];

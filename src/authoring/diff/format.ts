@@ -92,6 +92,7 @@ function systemHeading(d: SystemDiff, lang: Lang): string {
 }
 
 export function formatText(r: DiffReport, lang: Lang): string {
+  const colon = lang === 'zh' ? '：' : ':';
   const out: string[] = [`${lang === 'zh' ? '比较' : 'comparing'} ${r.a} → ${r.b}`, ''];
   for (const d of r.systems) {
     out.push(systemHeading(d, lang));
@@ -103,24 +104,24 @@ export function formatText(r: DiffReport, lang: Lang): string {
     }
     if (summary) out.push(`  ${summary}`);
     if (d.added.length) {
-      out.push(`  ${t(L.added, lang)}:`);
+      out.push(`  ${t(L.added, lang)}${colon}`);
       for (const s of d.added) out.push(`    + ${name(s)}${s.subsystem ? `  〔${s.subsystem}〕` : ''}`);
     }
     if (d.removed.length) {
-      out.push(`  ${t(L.removed, lang)}:`);
+      out.push(`  ${t(L.removed, lang)}${colon}`);
       for (const s of d.removed) out.push(`    - ${name(s)}${s.subsystem ? `  〔${s.subsystem}〕` : ''}`);
     }
     for (const k of KINDS) {
       const rows = d.changed.filter((c) => c.kinds.includes(k));
       if (!rows.length) continue;
-      out.push(`  ${t(KIND_LABELS[k], lang)}:`);
+      out.push(`  ${t(KIND_LABELS[k], lang)}${colon}`);
       for (const c of rows) {
         const who = k === 'renumbered' ? c.after.title : name(c.after);
-        out.push(`    ~ ${who}: ${sectionChanges(c, k).map((x) => change(x, lang, k === 'other')).join(lang === 'zh' ? '；' : '; ')}`);
+        out.push(`    ~ ${who}${colon} ${sectionChanges(c, k).map((x) => change(x, lang, k === 'other')).join(lang === 'zh' ? '；' : '; ')}`);
       }
     }
     if (hasNodes) {
-      out.push(`  ${t(L.nodes, lang)}:`);
+      out.push(`  ${t(L.nodes, lang)}${colon}`);
       for (const n of d.nodes.added) out.push(`    + ${n.code} ${n.title}`);
       for (const n of d.nodes.removed) out.push(`    - ${n.code} ${n.title}`);
       for (const n of d.nodes.renamed) out.push(`    ~ ${n.code} ${n.from} → ${n.to}`);
@@ -128,10 +129,10 @@ export function formatText(r: DiffReport, lang: Lang): string {
     if (d.coverage && (d.coverage.items.length || d.coverage.totals.from !== d.coverage.totals.to)) {
       const tt = d.coverage.totals;
       out.push(lang === 'zh'
-        ? `  ${t(L.coverage, lang)}: 覆盖率 ${pct(tt.from)} → ${pct(tt.to)}（已覆盖 ${tt.coveredFrom}/${tt.itemsFrom} → ${tt.coveredTo}/${tt.itemsTo}）`
+        ? `  ${t(L.coverage, lang)}：覆盖率 ${pct(tt.from)} → ${pct(tt.to)}（已覆盖 ${tt.coveredFrom}/${tt.itemsFrom} → ${tt.coveredTo}/${tt.itemsTo}）`
         : `  ${t(L.coverage, lang)}: ${pct(tt.from)} → ${pct(tt.to)} (covered ${tt.coveredFrom}/${tt.itemsFrom} → ${tt.coveredTo}/${tt.itemsTo})`);
       for (const i of d.coverage.items) {
-        out.push(`    ${i.id} ${i.name}: ${i.from ? t(STATE_LABELS[i.from], lang) : L.empty[lang]} → ${i.to ? t(STATE_LABELS[i.to], lang) : L.empty[lang]}`);
+        out.push(`    ${i.id} ${i.name}${colon} ${i.from ? t(STATE_LABELS[i.from], lang) : L.empty[lang]} → ${i.to ? t(STATE_LABELS[i.to], lang) : L.empty[lang]}`);
       }
     }
     out.push('');
