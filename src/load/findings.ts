@@ -151,6 +151,18 @@ export function syntaxFinding(e: YamlSyntaxError, file: SourceFile): StageFindin
           },
         };
       }
+      if (/non-printable/.test(e.detail)) {
+        // name the invisible character, so it can be found in an editor
+        const code = `U+${(file.text.codePointAt(e.offset) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+        return {
+          rule: 'yaml-syntax',
+          finding: {
+            message: { zh: `文件含有不可打印的控制字符（${code}）`, en: `the file holds a non-printable control character (${code})` },
+            hint: { zh: '多为从 Word/Excel 粘贴带入；删除该字符后重新输入这一处', en: 'usually pasted in from Word/Excel; delete it and retype that spot' },
+            at: { file, offset: e.offset },
+          },
+        };
+      }
       return {
         rule: 'yaml-syntax',
         finding: {

@@ -131,7 +131,17 @@ export function loadSystem(systemFile: string, opts: LoadOptions): LoadedSystem 
     let real: string;
     try {
       real = realpathSync(target);
-    } catch {
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ELOOP') {
+        return fail(`引入路径 “${inc}” 是循环的符号链接`, `include "${inc}" is a loop of symbolic links`,
+          '把链接换成真实文件', 'replace the link with the real file');
+      }
+      if (code === 'EACCES' || code === 'EPERM') {
+        out.ioError = true; // the file may well exist: an I/O problem, exit code 2
+        return fail(`无法访问引入的文件 “${inc}”：没有权限（${code}）`, `cannot reach the included file "${inc}": permission denied (${code})`,
+          '检查该文件及其所在目录的权限', 'check the permissions of the file and its folders');
+      }
       return fail(`引入的文件不存在：${inc}`, `included file not found: ${inc}`,
         '检查文件名和相对路径（相对于当前文件）', 'check the name and the path (relative to this file)');
     }

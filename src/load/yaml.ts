@@ -122,11 +122,18 @@ export function parseYaml(file: SourceFile, limits: ParseLimits): unknown {
   return value;
 }
 
+/** What js-yaml refuses as non-printable (its own pattern): controls, C1 codes, lone surrogates. */
+export const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+
 /**
  * js-yaml points at the end of the file for an unclosed quote; the quote
  * itself (the start of the innermost node being read) is where the fix goes.
  */
 function errorOffset(text: string, reason: string, at: number, stack: Frame[]): number {
+  if (/non-printable characters/.test(reason)) {
+    const m = NON_PRINTABLE.exec(text);
+    if (m) return m.index + (m[0].length === 2 && !/[\uD800-\uDBFF]/.test(m[0][0]!) ? 1 : 0);
+  }
   if (/within a (double|single) quoted scalar/.test(reason) && stack.length > 1) {
     const start = skipBlank(text, stack.at(-1)!.open);
     if (text[start] === '"' || text[start] === "'") return start;
