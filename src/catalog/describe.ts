@@ -77,7 +77,7 @@ export function catalogStatement(c: Catalog, lang: Lang): string[] {
     out.push(`${n.projects} projects and ${n.items} items` +
       (n.projectsWithoutItems ? `; ${n.projectsWithoutItems} projects list no items and count as one unit each` : '') +
       `; ${n.counted} counted units.`);
-    if (n.unassigned) out.push(`${n.unassigned} further items belong to no project: listed, not counted.`);
+    if (n.unassigned) out.push(`${n.unassigned} further item${n.unassigned === 1 ? ' belongs' : 's belong'} to no project: listed, not counted.`);
     if (n.items) out.push(`Item confidence: ${conf}.`);
     if (n.officialExpected !== undefined && n.officialExpected !== n.items) {
       out.push(`The official list has ${n.officialExpected} items; this catalog holds ${n.items} and is not that list, so coverage is coverage of this catalog only.`);

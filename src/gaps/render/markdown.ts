@@ -1,12 +1,14 @@
 import { catalogHeadline, catalogStatement } from '../../catalog/describe.js';
 import type { Lang } from '../../i18n/index.js';
 import { formatPct, ROUNDING } from '../round.js';
-import { MD_MARKS, STATE_LABELS, STATE_MEANING, STATES, UNIT_NOTE, viaLabel } from '../labels.js';
+import { MD_MARKS, STATE_LABELS, STATE_MEANING, STATES, UNIT_NOTE } from '../labels.js';
 import { matrixGroups } from '../matrix.js';
 import type { CoverageReport, Rollup } from '../types.js';
 import {
-  areaName, levelCells, levelHeaders, projectLabel, rowLevel, rowNumber, rowPlace, rowStatus, serviceIdLoc, tr, type GapsRenderInput,
+  areaName, indirectText, levelCells, levelHeaders, projectLabel, projectLevelRows, rowLevel, rowNumber, rowPlace, rowStatus, serviceIdLoc, splitRows, tr,
+  type GapsRenderInput,
 } from './common.js';
+import type { StandardEntry } from '../../model/types.js';
 import { gatesLines } from './table.js';
 
 const zh = (lang: Lang, a: string, b: string) => (lang === 'zh' ? a : b);
@@ -33,7 +35,8 @@ function rollups(first: string[], rows: Rollup[], left: (r: Rollup) => string[],
 }
 
 function catalogQuote(r: CoverageReport['catalog'], lang: Lang): string[] {
-  return [`> ${zh(lang, '目录', 'Catalog')}：${catalogHeadline(r, lang)}`, '>', ...catalogStatement(r, lang).map((l) => `> ${l}`)];
+  // A list, because consecutive quoted lines would run together into one paragraph.
+  return [`> ${zh(lang, '目录', 'Catalog')}${zh(lang, '：', ': ')}${catalogHeadline(r, lang)}`, '>', ...catalogStatement(r, lang).map((l) => `> - ${l}`)];
 }
 
 function single(r: CoverageReport, meta: GapsRenderInput['meta'][number], input: GapsRenderInput): string[] {
@@ -63,8 +66,9 @@ function single(r: CoverageReport, meta: GapsRenderInput['meta'][number], input:
   const planned = r.items.filter((i) => i.counted && i.state !== 'covered' && i.state !== 'uncovered');
   if (planned.length) {
     out.push(`### ${zh(lang, '只有规划或失效标准的事项', 'Planned or lapsed only')}（${planned.length}）`, '');
+    out.push(`<details><summary>${zh(lang, `展开 ${planned.length} 项`, `show ${planned.length}`)}</summary>`, '');
     for (const g of planned) out.push(`- ${MD_MARKS[g.state]} ${code(g.item.id)} ${g.item.name}：${tr(STATE_LABELS[g.state], lang)}`);
-    out.push('');
+    out.push('', '</details>', '');
   }
   out.push(`### ${zh(lang, '按服务项目', 'By project')}`, '');
   out.push(...rollups([zh(lang, '项目', 'project'), zh(lang, '名称', 'name'), zh(lang, '领域', 'area')], r.byProject, (x) => [x.key, x.name, r.catalog.projectsById.get(x.key)?.area ?? ''], lang), '');
@@ -79,14 +83,21 @@ function single(r: CoverageReport, meta: GapsRenderInput['meta'][number], input:
     out.push('');
   }
   out.push(`<details><summary>${zh(lang, `事项明细（${r.items.length} 项）`, `All items (${r.items.length})`)}</summary>`, '');
+  const rowText = (e: StandardEntry) => `${rowNumber(e, lang)} ${e.title}（${rowLevel(e, lang)}，${rowStatus(e, lang)}，${rowPlace(e)}）`;
   const rows = r.items.map((ic) => [
     ic.item.id,
     ic.item.name + (ic.unit === 'item' ? '' : `（${tr(UNIT_NOTE[ic.unit], lang)}）`),
     ic.projectId ?? '',
     `${MD_MARKS[ic.state]} ${tr(STATE_LABELS[ic.state], lang)}`,
-    ic.rows.map((s) => `${rowNumber(s.entry, lang)} ${s.entry.title}（${rowLevel(s.entry, lang)}，${rowStatus(s.entry, lang)}，${rowPlace(s.entry)}，${tr(viaLabel(s, ic), lang)}）`).join('<br>'),
+    [...splitRows(ic).direct.map((s) => rowText(s.entry)), indirectText(ic, lang)].filter(Boolean).join('<br>'),
   ]);
-  out.push(...table([zh(lang, '事项', 'item'), zh(lang, '名称', 'name'), zh(lang, '项目', 'project'), zh(lang, '状态', 'state'), zh(lang, '标准（级别，状态，体系表编号，关联方式）', 'standards (level, status, code, link)')], rows, 99));
+  out.push(...table([zh(lang, '事项', 'item'), zh(lang, '名称', 'name'), zh(lang, '项目', 'project'), zh(lang, '状态', 'state'),
+    zh(lang, '写明该事项的标准（级别，状态，体系表编号）', 'rows naming the item (level, status, code)')], rows, 99));
+  const projectRows = r.catalog.projects.map((p) => [p, projectLevelRows(r, p.id)] as const).filter(([, rs]) => rs.length);
+  if (projectRows.length) {
+    out.push('', `**${zh(lang, '项目级标准（services 写的是项目 id，对该项目每个事项都计入）', 'Project-level rows (services name the project id; they count for each of its items)')}**`, '');
+    for (const [p, rs] of projectRows) out.push(`- ${code(p.id)} ${p.name}：${rs.map(rowText).join('；')}`);
+  }
   out.push('', '</details>');
   return out;
 }
