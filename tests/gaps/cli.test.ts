@@ -82,7 +82,7 @@ describe('hrss-std gaps formats (fixture)', () => {
     expect(r.stdout).toContain('四舍五入（逢五进一）保留一位小数');
     expect(r.stdout).toContain('- `A-04` 工伤认定申请（A 就业与失业登记（测试项目））');
     expect(r.stdout).toContain('- `C` 就业见习服务（测试项目，未列事项）（项目未列事项）');
-    expect(r.stdout).toContain('> 官方清单应有 10 个服务事项，本目录只有 7 个，不是官方清单');
+    expect(r.stdout).toContain('> - 官方清单应有 10 个服务事项，本目录只有 7 个，不是官方清单');
     expect(r.stdout).toContain('| A | 就业与失业登记（测试项目） | 劳有所得 | 5 | 2 | 1 | 1 | 1 | 40.0% | 1 | 0 | 1 | 1 | 0 |');
     expect(r.stdout).toContain('<details>');
   });
