@@ -1,0 +1,96 @@
+import { Paragraph, TextRun, type Table } from 'docx';
+import { STATE_LABELS } from '../../gaps/labels.js';
+import { ROUNDING } from '../../gaps/round.js';
+import { LEVEL_LABELS, walkNodes, type SubsystemNode } from '../../model/types.js';
+import { aboutLines } from '../about.js';
+import { coverageLines } from '../coverage-view.js';
+import type { ExportModel } from '../model.js';
+import { LEVEL_KEY_LABELS } from '../stats.js';
+import { para, OWN, type StyleIds } from './styles.js';
+import { gapTable, planTable } from './tables.js';
+
+/** Text the office still has to write: marked so it is easy to find and replace. */
+const TODO = (what: string) => new Paragraph({ children: [new TextRun({ text: `【请补充：${what}】`, color: 'C00000' })] });
+
+function nodeScope(n: SubsystemNode): string {
+  const count = [...walkNodes([n])].reduce((a, x) => a + x.standards.length, 0);
+  const scope = n.description ? n.description.replace(/[。.]$/, '') : '（未写明范围）';
+  return `${n.code} ${n.title}：${scope}。收录标准 ${count} 项。`;
+}
+
+/**
+ * 编制说明 skeleton filled from the data (GB/T 13016-2018 5.4: 编制依据, 体系结构, 统计分析,
+ * 存在问题与制修订计划); what only the office knows is marked 【请补充】.
+ */
+export function explanation(model: ExportModel, ids: StyleIds, textWidth: number): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [];
+  const h1 = (t: string) => out.push(new Paragraph({ style: ids.heading1, pageBreakBefore: true, children: [new TextRun(t)] }));
+  const h2 = (t: string) => out.push(new Paragraph({ style: ids.heading2, children: [new TextRun(t)] }));
+  const p = (t: string) => out.push(para(t));
+  const s = model.system;
+  const stats = model.stats;
+
+  h1('5  编制说明');
+  h2('5.1  编制目的与适用范围');
+  p(`本标准体系表参照 GB/T 13016-2018《标准体系构建原则和要求》和 GB/T 13017-2018《企业标准体系表编制指南》编制，`
+    + `列出${s.title}${s.region && !s.title.startsWith(s.region) ? `（${s.region}）` : ''}现有、应有和计划制定的标准，作为标准制修订、实施和监督的依据。`);
+  if (s.description) p(s.description);
+  if (s.owner) p(`编制单位：${s.owner}。`);
+  out.push(TODO('编制依据的政策文件、编制过程和征求意见情况'));
+
+  h2('5.2  体系结构');
+  const top = model.tree;
+  p(`本体系由 ${top.length} 个子体系组成：${top.map((n) => `${n.code} ${n.title}`).join('、')}。各子体系的范围如下。`);
+  top.forEach((n, i) => {
+    out.push(new Paragraph({ style: ids.heading3, children: [new TextRun(`5.2.${i + 1}  ${n.code} ${n.title}`)] }));
+    p(nodeScope(n));
+    for (const c of n.subsystems) p(nodeScope(c));
+  });
+
+  h2('5.3  标准统计与分析');
+  const lv = stats.byLevel.filter((l) => l.expected > 0);
+  p(`本体系应有标准 ${stats.total.expected} 项，现有标准 ${stats.total.existing} 项，现有数占应有数的 ${stats.total.pct === null ? '—' : stats.total.pct.toFixed(1)}%。`
+    + `按级别：${lv.map((l) => `${LEVEL_KEY_LABELS[l.level].zh}应有 ${l.expected} 项、现有 ${l.existing} 项`).join('；')}。`);
+  const weak = stats.matrix.filter((m) => m.depth === 1 && m.total.expected > 0 && (m.total.pct ?? 0) < 50);
+  if (weak.length) {
+    p(`现有数不足应有数一半的子体系：${weak.map((m) => `${m.code} ${m.title}（${m.total.existing}/${m.total.expected}）`).join('、')}，是今后标准制定的重点。`);
+  }
+  p('统计口径：应有数为明细表中的全部标准（含待制定、制定中、待修订）；现有数为已发布且现行或即将实施的标准。');
+
+  h2('5.4  服务事项覆盖情况与缺口');
+  const report = model.coverage;
+  if (!report) {
+    p('本体系未配置服务事项目录，未做覆盖分析。');
+  } else {
+    const t = report.totals;
+    p(`对照《${report.catalog.title}》，计入统计的服务事项 ${t.items} 项：${STATE_LABELS.covered.zh} ${t.covered} 项，${STATE_LABELS.planned.zh} ${t.planned} 项，`
+      + `${STATE_LABELS.lapsed.zh} ${t.lapsed} 项，${STATE_LABELS.uncovered.zh} ${t.uncovered} 项，覆盖率 ${t.items > 0 ? t.coveragePct.toFixed(1) : '—'}%（${ROUNDING.zh}）。`);
+    const lines = coverageLines(report).filter((l) => l.counted);
+    const uncovered = lines.filter((l) => l.state === 'uncovered');
+    if (uncovered.length) p(`尚无任何标准的服务事项：${uncovered.map((l) => `${l.itemId} ${l.itemName}`).join('、')}。`);
+    if (report.unknownIds.length) p(`明细表中有 ${report.unknownIds.length} 处服务事项编号不在目录中：${[...new Set(report.unknownIds.map((u) => u.id))].join('、')}。`);
+    const gaps = gapTable(model, textWidth);
+    if (gaps) {
+      out.push(para('表 5-1  缺口服务事项', { style: OWN.caption }));
+      out.push(gaps);
+    }
+  }
+
+  h2('5.5  标准制修订计划');
+  if (model.plan.length) {
+    const byLevel = new Map<string, number>();
+    for (const r of model.plan) byLevel.set(r.levelLabel || '未定级别', (byLevel.get(r.levelLabel || '未定级别') ?? 0) + 1);
+    p(`计划制定或修订标准 ${model.plan.length} 项（${[...byLevel].map(([k, v]) => `${k} ${v} 项`).join('、')}），见表 5-2。`);
+    out.push(para('表 5-2  标准制修订计划', { style: OWN.caption }));
+    out.push(planTable(model, textWidth)!);
+  } else {
+    p('明细表中没有待制定、制定中或待修订的标准。');
+  }
+  out.push(TODO('各项标准的计划完成时间、承担单位和经费安排'));
+
+  h2('5.6  其他说明');
+  for (const [k, v] of aboutLines(model)) if (k === '服务事项目录' || k === '数据日期' || k === '生成工具') p(`${k}：${v}。`);
+  p(`级别判定：有标准编号的按编号判定（如 GB/T 为${LEVEL_LABELS.national.zh}，DB 为${LEVEL_LABELS.local.zh}），待制定标准为规划的宜定级别。`);
+  out.push(TODO('体系的维护更新机制和需要说明的其他事项'));
+  return out;
+}

@@ -1,0 +1,124 @@
+import {
+  AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TableOfContents, TextRun, type Table,
+} from 'docx';
+import { aboutLines } from '../about.js';
+import { chineseDate, type ExportModel } from '../model.js';
+import { structureCaption } from '../xlsx/structure.js';
+import type { Exporter } from '../types.js';
+import { normalizePackage } from '../zip.js';
+import { explanation } from './explanation.js';
+import { LANDSCAPE_TEXT_WIDTH, pageProps, PORTRAIT_TEXT_WIDTH } from './page.js';
+import { structureParagraphs } from './structure.js';
+import { DEFAULT_STYLE_IDS, documentStyles, FONT, OWN, para, SIZE, type StyleIds } from './styles.js';
+import { levelTable, matrixTable, rollupTable, statusTable, detailTable } from './tables.js';
+import { headingIds } from './template.js';
+
+function pageFooter(): Footer {
+  return new Footer({
+    children: [new Paragraph({
+      alignment: AlignmentType.CENTER,
+      indent: { firstLine: 0 },
+      children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: SIZE.五号 })],
+    })],
+  });
+}
+
+function cover(model: ExportModel): Paragraph[] {
+  const s = model.system;
+  const blank = (n: number) => Array.from({ length: n }, () => new Paragraph({ indent: { firstLine: 0 }, children: [] }));
+  const big = (text: string, size: number) => new Paragraph({
+    alignment: AlignmentType.CENTER,
+    indent: { firstLine: 0 },
+    spacing: { before: 200, after: 200, line: 300, lineRule: LineRuleType.AUTO },
+    children: [new TextRun({ text, font: FONT.hei, size })],
+  });
+  const info = aboutLines(model).filter(([k]) => k === '地区' || k === '版本');
+  return [
+    ...blank(5),
+    big(s.title, SIZE.一号),
+    big('标准体系表', SIZE.二号),
+    ...blank(4),
+    ...info.map(([k, v]) => para(`${k}：${v}`, { style: OWN.cover })),
+    ...blank(6),
+    ...(s.owner ? [para(s.owner, { style: OWN.cover })] : []),
+    para(chineseDate(model.date.iso), { style: OWN.cover }),
+  ];
+}
+
+function mainPart(model: ExportModel, ids: StyleIds): (Paragraph | Table)[] {
+  const W = LANDSCAPE_TEXT_WIDTH;
+  const h1 = (t: string, breakBefore = true) => new Paragraph({ style: ids.heading1, pageBreakBefore: breakBefore, children: [new TextRun(t)] });
+  const caption = (t: string) => para(t, { style: OWN.caption });
+  const note = (t: string) => new Paragraph({ indent: { firstLine: 0 }, spacing: { before: 60, line: 300 }, children: [new TextRun({ text: t, size: SIZE.小五 })] });
+  const out: (Paragraph | Table)[] = [];
+
+  const figure = structureCaption(model.system.title);
+  out.push(h1('1  标准体系结构图', false));
+  const pic = structureParagraphs(model, figure);
+  out.push(...pic.paragraphs, caption(`图 1  ${figure}`));
+  if (pic.note) out.push(note(`注：${pic.note}`));
+
+  out.push(h1('2  标准明细表'));
+  out.push(caption(`表 1  ${model.system.title}标准明细表`));
+  out.push(detailTable(model, W));
+  out.push(note('注：底色为黄色的是待制定、制定中或待修订的标准，灰色删除线的是被代替或废止的标准。'));
+
+  out.push(h1('3  标准统计表'));
+  out.push(caption('表 2  标准统计表（按标准级别）'), levelTable(model, W));
+  out.push(caption('表 3  各子体系标准统计（应有数 / 现有数）'), matrixTable(model, W));
+  out.push(caption('表 4  标准状态统计'), statusTable(model, W));
+  out.push(note('注：应有数为明细表中的全部标准（含待制定、制定中、待修订）；现有数为已发布且现行或即将实施的标准。上级子体系的数字包含其下级子体系。'));
+
+  out.push(h1('4  服务事项覆盖情况'));
+  const byProject = rollupTable(model, 'project', W);
+  if (!byProject) {
+    out.push(para('本体系未配置服务事项目录（system.yaml 或 .hrss-std.yaml 的 catalog:），未做覆盖分析。'));
+  } else {
+    const c = model.coverage!.catalog;
+    out.push(para(`服务事项目录：${c.title}${c.edition ? `（${c.edition}）` : ''}。缺口明细见 5.4。`));
+    out.push(caption('表 5  各服务项目的标准覆盖情况'), byProject);
+    out.push(caption('表 6  各子体系的标准覆盖情况'), rollupTable(model, 'subsystem', W)!);
+  }
+  return out;
+}
+
+async function build(model: ExportModel, stylesXml?: string): Promise<Uint8Array> {
+  const ids = stylesXml ? headingIds(stylesXml) : DEFAULT_STYLE_IDS;
+  const doc = new Document({
+    creator: model.system.owner ?? 'hrss-std',
+    lastModifiedBy: 'hrss-std',
+    title: `${model.system.title} 标准体系表`,
+    subject: '标准体系表（GB/T 13016-2018、GB/T 13017-2018）',
+    description: `hrss-std ${model.toolVersion}`,
+    revision: 1,
+    externalStyles: stylesXml,
+    styles: documentStyles(!!stylesXml),
+    features: { updateFields: false },
+    sections: [
+      { properties: pageProps(false), children: cover(model) },
+      {
+        properties: pageProps(false, 1),
+        footers: { default: pageFooter() },
+        children: [
+          para('目　　次', { style: OWN.tocTitle }),
+          // Entries are written from the headings; the page numbers are left to Word, which updates
+          // the (dirty) field when it opens the file: no layout engine here can know Word's pages.
+          new TableOfContents('目次', { hyperlink: true, headingStyleRange: '1-2' }),
+        ],
+      },
+      { properties: pageProps(true), footers: { default: pageFooter() }, children: mainPart(model, ids) },
+      { properties: pageProps(false), footers: { default: pageFooter() }, children: explanation(model, ids, PORTRAIT_TEXT_WIDTH) },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}
+
+/** The Word document: title page, 目次, 结构图, 明细表, 统计表, 覆盖情况, 编制说明. */
+export const docxExporter: Exporter = {
+  id: 'docx',
+  extension: '.docx',
+  async write(model, opts) {
+    const bytes = await build(model, opts.docxStyles);
+    return normalizePackage(bytes, { date: model.date.iso, marker: model.system.id });
+  },
+};

@@ -1,0 +1,109 @@
+import {
+  AlignmentType, BorderStyle, Paragraph, ShadingType, TableCell, TextRun, VerticalAlignTable, WidthType,
+  type IParagraphStyleOptions, type IStylesOptions,
+} from 'docx';
+
+/** Chinese typography: 黑体 headings, 宋体 body and tables, Times New Roman for Latin text and digits. */
+export const FONT = {
+  song: { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体', cs: 'Times New Roman' },
+  hei: { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '黑体', cs: 'Times New Roman' },
+  fang: { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '仿宋', cs: 'Times New Roman' },
+};
+
+/** Sizes in half-points, by their Chinese names. */
+export const SIZE = { 一号: 52, 二号: 44, 三号: 32, 四号: 28, 小四: 24, 五号: 21, 小五: 18 };
+
+/** Style ids the document uses; a template (--docx-template) may give its own ids for the headings. */
+export interface StyleIds {
+  heading1: string;
+  heading2: string;
+  heading3: string;
+}
+
+export const DEFAULT_STYLE_IDS: StyleIds = { heading1: 'Heading1', heading2: 'Heading2', heading3: 'Heading3' };
+
+/** Our own paragraph styles: kept under ids no template uses, so they apply with a template too. */
+export const OWN = { table: 'HrssTableText', tableHead: 'HrssTableHead', box: 'HrssBoxText', caption: 'HrssCaption', cover: 'HrssCover', tocTitle: 'HrssTocTitle' };
+
+const single = { line: 240, before: 0, after: 0 };
+
+const OWN_STYLES: IParagraphStyleOptions[] = [
+  { id: OWN.table, name: 'HRSS Table Text', basedOn: 'Normal', quickFormat: true, run: { font: FONT.song, size: SIZE.小五 }, paragraph: { spacing: single, indent: { firstLine: 0 } } },
+  { id: OWN.tableHead, name: 'HRSS Table Head', basedOn: OWN.table, run: { font: FONT.hei, size: SIZE.小五 }, paragraph: { alignment: AlignmentType.CENTER, keepNext: true } },
+  { id: OWN.box, name: 'HRSS Box Text', basedOn: 'Normal', run: { font: FONT.song, size: SIZE.小五 }, paragraph: { alignment: AlignmentType.CENTER, spacing: single, indent: { firstLine: 0 } } },
+  { id: OWN.caption, name: 'HRSS Caption', basedOn: 'Normal', run: { font: FONT.hei, size: SIZE.五号 }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 120, after: 120 }, indent: { firstLine: 0 }, keepNext: true } },
+  { id: OWN.cover, name: 'HRSS Cover', basedOn: 'Normal', run: { font: FONT.hei, size: SIZE.三号 }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 240, after: 240 }, indent: { firstLine: 0 } } },
+  { id: OWN.tocTitle, name: 'HRSS TOC Title', basedOn: 'Normal', run: { font: FONT.hei, size: SIZE.三号 }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 240, after: 360 }, indent: { firstLine: 0 } } },
+];
+
+/** The document's styles; with a template only our own table/box/caption styles are added. */
+export function documentStyles(withTemplate: boolean): IStylesOptions {
+  if (withTemplate) return { paragraphStyles: OWN_STYLES };
+  const heading = (size: number, before: number) => ({
+    run: { font: FONT.hei, size, bold: false, color: '000000' },
+    paragraph: { spacing: { before, after: before / 2, line: 360 }, indent: { firstLine: 0 }, keepNext: true, keepLines: true },
+  });
+  return {
+    default: {
+      document: {
+        run: { font: FONT.song, size: SIZE.小四 },
+        paragraph: { spacing: { line: 360 } },
+      },
+      heading1: heading(SIZE.三号, 240),
+      heading2: heading(SIZE.四号, 200),
+      heading3: heading(SIZE.小四, 160),
+    },
+    paragraphStyles: [
+      { id: 'Normal', name: 'Normal', run: { font: FONT.song, size: SIZE.小四 }, paragraph: { spacing: { line: 360 }, indent: { firstLine: 480 }, alignment: AlignmentType.JUSTIFIED } },
+      // 目次 entries: flush left (no first-line indent from Normal), level 2 indented by two characters
+      { id: 'TOC1', name: 'toc 1', basedOn: 'Normal', next: 'Normal', run: { font: FONT.song, size: SIZE.小四 }, paragraph: { indent: { firstLine: 0, left: 0 }, spacing: { before: 60, after: 0, line: 360 } } },
+      { id: 'TOC2', name: 'toc 2', basedOn: 'Normal', next: 'Normal', run: { font: FONT.song, size: SIZE.小四 }, paragraph: { indent: { firstLine: 0, left: 480 }, spacing: { line: 360 } } },
+      ...OWN_STYLES,
+    ],
+  };
+}
+
+// ------------------------------------------------------------------ small builders
+
+export function para(text: string, opts: { style?: string; bold?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; noIndent?: boolean } = {}): Paragraph {
+  return new Paragraph({
+    style: opts.style,
+    alignment: opts.align,
+    indent: opts.noIndent ? { firstLine: 0 } : undefined,
+    children: [new TextRun({ text, bold: opts.bold })],
+  });
+}
+
+const thin = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+export const CELL_BORDERS = { top: thin, bottom: thin, left: thin, right: thin };
+export const TABLE_BORDERS = { top: thin, bottom: thin, left: thin, right: thin, insideHorizontal: thin, insideVertical: thin };
+
+export const SHADE = {
+  head: 'D9E2F3',
+  group1: 'DDEBF7',
+  group: 'F2F2F2',
+  planned: 'FFF2CC',
+  lapsed: 'EDEDED',
+  uncovered: 'F8CBAD',
+};
+
+export function cell(text: string, opts: {
+  head?: boolean; shade?: string; center?: boolean; bold?: boolean; strike?: boolean;
+  columnSpan?: number; rowSpan?: number; width?: number;
+} = {}): TableCell {
+  const lines = text.split('\n');
+  return new TableCell({
+    columnSpan: opts.columnSpan,
+    rowSpan: opts.rowSpan,
+    width: opts.width ? { size: opts.width, type: WidthType.DXA } : undefined,
+    verticalAlign: VerticalAlignTable.CENTER,
+    borders: CELL_BORDERS,
+    shading: opts.shade ? { type: ShadingType.CLEAR, color: 'auto', fill: opts.shade } : undefined,
+    margins: { top: 30, bottom: 30, left: 60, right: 60 },
+    children: lines.map((l) => new Paragraph({
+      style: opts.head ? OWN.tableHead : OWN.table,
+      alignment: opts.center || opts.head ? AlignmentType.CENTER : AlignmentType.LEFT,
+      children: [new TextRun({ text: l, bold: opts.bold, strike: opts.strike, color: opts.strike ? '7F7F7F' : undefined })],
+    })),
+  });
+}

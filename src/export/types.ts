@@ -1,0 +1,26 @@
+import type { Lang } from '../i18n/index.js';
+import type { ExportModel } from './model.js';
+
+export type ExporterId = 'xlsx' | 'docx';
+
+export interface ExportOptions {
+  lang: Lang;
+  /** word/styles.xml of a user's .docx/.dotx whose styles the Word document takes (--docx-template) */
+  docxStyles?: string;
+}
+
+/**
+ * One output format. Exporters take the library-free ExportModel and return the
+ * file's bytes; writing (atomic, overwrite policy) is the command's job.
+ */
+export interface Exporter {
+  id: ExporterId;
+  extension: '.xlsx' | '.docx';
+  write(model: ExportModel, opts: ExportOptions): Promise<Uint8Array>;
+}
+
+/** Exporters load their document library only when asked, so other commands stay light. */
+export async function loadExporter(id: ExporterId): Promise<Exporter> {
+  if (id === 'xlsx') return (await import('./xlsx/index.js')).xlsxExporter;
+  return (await import('./docx/index.js')).docxExporter;
+}

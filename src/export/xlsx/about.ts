@@ -1,0 +1,33 @@
+import type { Worksheet } from 'exceljs';
+import { aboutLines, DEFINITIONS } from '../about.js';
+import type { ExportModel } from '../model.js';
+import { ALL_BORDERS, BODY_FONT, HEAD_FONT, put, TITLE_FONT, WRAP_LEFT } from './style.js';
+import { fitHeight } from './detail.js';
+import { headerText, printA4Landscape } from './print.js';
+
+/** 说明: system metadata, the catalog used, the data date and how the figures are counted. */
+export function writeAboutSheet(ws: Worksheet, model: ExportModel): void {
+  ws.columns = [{ width: 18 }, { width: 90 }];
+  put(ws.getCell(1, 1), `${model.system.title}  标准体系表说明`);
+  ws.getCell(1, 1).font = TITLE_FONT;
+  let r = 3;
+  const pair = ([k, v]: [string, string]) => {
+    put(ws.getCell(r, 1), k);
+    put(ws.getCell(r, 2), v);
+    ws.getCell(r, 1).font = HEAD_FONT;
+    ws.getCell(r, 2).font = BODY_FONT;
+    ws.getRow(r).height = fitHeight([[k, 18], [v, 90]]);
+    for (const c of [1, 2]) {
+      ws.getCell(r, c).alignment = WRAP_LEFT;
+      ws.getCell(r, c).border = ALL_BORDERS;
+    }
+    r++;
+  };
+  for (const l of aboutLines(model)) pair(l);
+  r++;
+  put(ws.getCell(r, 1), '统计口径');
+  ws.getCell(r, 1).font = HEAD_FONT;
+  r++;
+  for (const d of DEFINITIONS) pair(d);
+  printA4Landscape(ws, { portrait: true, header: headerText(`${model.system.title}  说明`) });
+}

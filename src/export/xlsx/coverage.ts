@@ -1,0 +1,88 @@
+import type { Worksheet } from 'exceljs';
+import type { CoverageState } from '../../gaps/types.js';
+import { ROUNDING } from '../../gaps/round.js';
+import { coverageLines, ROLLUP_HEADERS, rollupValues } from '../coverage-view.js';
+import type { ExportModel } from '../model.js';
+import { ALL_BORDERS, BODY_FONT, FILLS, HEAD_FONT, put, TITLE_FONT, WRAP_CENTER, WRAP_LEFT } from './style.js';
+import { fitHeight } from './detail.js';
+import { headerText, printA4Landscape } from './print.js';
+
+type Value = string | number | null;
+
+const STATE_FILL: Partial<Record<CoverageState, keyof typeof FILLS>> = {
+  uncovered: 'uncovered',
+  planned: 'planned',
+  lapsed: 'lapsed',
+};
+
+/** 覆盖情况: the gaps report — totals, per project, per item (gaps highlighted), unknown ids. */
+export function writeCoverageSheet(ws: Worksheet, model: ExportModel): void {
+  const widths = [10, 26, 10, 30, 12, 44, 26, 16];
+  ws.columns = widths.map((width) => ({ width }));
+  let r = 1;
+  const title = (text: string) => {
+    put(ws.getCell(r, 1), text);
+    ws.getCell(r, 1).font = TITLE_FONT;
+    r++;
+  };
+  const line = (values: Value[], opts: { head?: boolean; fill?: keyof typeof FILLS; bold?: boolean; center?: number[]; pctCol?: number } = {}) => {
+    ws.getRow(r).height = fitHeight(values.map((v, i) => [v === null ? '' : String(v), widths[i] ?? 10]));
+    values.forEach((v, i) => {
+      const c = ws.getCell(r, i + 1);
+      put(c, v);
+      c.font = opts.head || opts.bold ? HEAD_FONT : BODY_FONT;
+      c.border = ALL_BORDERS;
+      c.alignment = opts.head || (opts.center ?? []).includes(i) || typeof v === 'number' ? WRAP_CENTER : WRAP_LEFT;
+      if (opts.head) c.fill = FILLS.header;
+      else if (opts.fill) c.fill = FILLS[opts.fill];
+      if (i === opts.pctCol && typeof v === 'number') c.numFmt = '0.0';
+    });
+    r++;
+  };
+
+  const report = model.coverage;
+  if (!report) {
+    title('服务事项覆盖情况');
+    put(ws.getCell(r, 1), '本体系没有配置服务事项目录（system.yaml 或 .hrss-std.yaml 中的 catalog:），未做覆盖分析。');
+    ws.getCell(r, 1).font = BODY_FONT;
+    printA4Landscape(ws, { header: headerText(`${model.system.title}  服务事项覆盖情况`) });
+    return;
+  }
+
+  title(`服务事项覆盖情况（目录：${report.catalog.title}${report.catalog.edition ? `，${report.catalog.edition}` : ''}）`);
+  line(['', ...ROLLUP_HEADERS], { head: true });
+  line(['合计', ...rollupValues(report.totals)], { bold: true, pctCol: 6 });
+  if (report.unassignedTotals.items > 0) line(['未归入项目', ...rollupValues(report.unassignedTotals)], { pctCol: 6 });
+  put(ws.getCell(r, 1), `注：${ROUNDING.zh}。${report.unassignedTotals.items > 0 ? '未归入任何服务项目的事项单独列出，不计入合计。' : ''}`);
+  ws.getCell(r, 1).font = BODY_FONT;
+  r++;
+  r++;
+
+  title('按服务项目');
+  line(['项目编号', '服务项目', ...ROLLUP_HEADERS], { head: true });
+  for (const p of report.byProject) {
+    line([p.key, p.name, ...rollupValues(p)], { fill: p.covered === 0 ? 'uncovered' : undefined, center: [0], pctCol: 7 });
+  }
+  r++;
+
+  title('按子体系');
+  line(['编号', '子体系', ...ROLLUP_HEADERS], { head: true });
+  for (const s of report.bySubsystem) line([s.key, s.name, ...rollupValues(s)], { center: [0], pctCol: 7 });
+  r++;
+
+  title('服务事项明细（未覆盖、仅有规划的事项即缺口）');
+  const itemsHeader = r;
+  line(['项目编号', '服务项目', '事项编号', '服务事项', '覆盖情况', '支撑标准', '所在子体系', '说明'], { head: true });
+  for (const l of coverageLines(report)) {
+    line([l.projectId, l.projectName, l.itemId, l.itemName, l.stateLabel, l.standards, l.subsystems, l.note], { fill: STATE_FILL[l.state], center: [0, 2, 4] });
+  }
+
+  if (report.unknownIds.length) {
+    r++;
+    title('目录中不存在的服务事项编号');
+    line(['体系表编号', '标准', '', '编号'], { head: true });
+    for (const u of report.unknownIds) line([u.entry.code ?? '', u.entry.title, '', u.id]);
+  }
+  // the item list is the long table: its header repeats on the pages it runs over
+  printA4Landscape(ws, { titleRows: `${itemsHeader}:${itemsHeader}`, header: headerText(`${model.system.title}  服务事项覆盖情况`) });
+}

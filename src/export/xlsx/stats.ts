@@ -1,0 +1,77 @@
+import type { Worksheet } from 'exceljs';
+import { STATUS_LABELS } from '../../model/types.js';
+import type { ExportModel } from '../model.js';
+import { LEVEL_KEY_LABELS, type Count } from '../stats.js';
+import { ALL_BORDERS, BODY_FONT, FILLS, HEAD_FONT, put, TITLE_FONT, WRAP_CENTER, WRAP_LEFT } from './style.js';
+import { fitHeight } from './detail.js';
+import { headerText, printA4Landscape } from './print.js';
+
+type Value = string | number | null;
+
+function pctValue(c: Count): Value {
+  return c.pct === null ? '—' : c.pct;
+}
+
+/** 统计表: per level 应有数 / 现有数 / 现有数÷应有数; a sub-system × level matrix; counts by status. */
+export function writeStatsSheet(ws: Worksheet, model: ExportModel): void {
+  const { stats } = model;
+  const levels = stats.levels;
+  const widths = [30, ...levels.flatMap(() => [8, 8]), 8, 8, 12];
+  ws.columns = widths.map((width) => ({ width }));
+  let r = 1;
+  const title = (text: string) => {
+    const c = ws.getCell(r, 1);
+    put(c, text);
+    c.font = TITLE_FONT;
+    r++;
+  };
+  const cellRow = (values: Value[], opts: { head?: boolean; bold?: boolean; fill?: boolean; indent?: number; pctCol?: number } = {}) => {
+    ws.getRow(r).height = fitHeight(values.map((v, i) => [v === null ? '' : String(v), widths[i] ?? 8]));
+    values.forEach((v, i) => {
+      const c = ws.getCell(r, i + 1);
+      put(c, v);
+      c.font = opts.head || opts.bold ? HEAD_FONT : BODY_FONT;
+      c.border = ALL_BORDERS;
+      c.alignment = i === 0 && !opts.head ? { ...WRAP_LEFT, indent: opts.indent ?? 0 } : WRAP_CENTER;
+      if (opts.head) c.fill = FILLS.header;
+      else if (opts.fill) c.fill = FILLS.group1;
+      if (i === opts.pctCol && typeof v === 'number') c.numFmt = '0.0';
+    });
+    r++;
+  };
+
+  title(`表1  ${model.system.title}标准统计表（按标准级别）`);
+  cellRow(['标准类别', '应有数（项）', '现有数（项）', '现有数÷应有数（%）'], { head: true });
+  for (const l of stats.byLevel) cellRow([LEVEL_KEY_LABELS[l.level].zh, l.expected, l.existing, pctValue(l)], { pctCol: 3 });
+  cellRow(['合计', stats.total.expected, stats.total.existing, pctValue(stats.total)], { bold: true, fill: true, pctCol: 3 });
+  r++;
+
+  title('表2  子体系 × 标准级别（应有数 / 现有数）');
+  const head1 = r;
+  cellRow(['子体系', ...levels.flatMap((l) => [LEVEL_KEY_LABELS[l].zh, '']), '合计', '', ''], { head: true });
+  cellRow(['', ...levels.flatMap(() => ['应有', '现有']), '应有', '现有', '现有÷应有（%）'], { head: true });
+  ws.mergeCells(head1, 1, head1 + 1, 1);
+  levels.forEach((_, i) => ws.mergeCells(head1, 2 + 2 * i, head1, 3 + 2 * i));
+  ws.mergeCells(head1, 2 + 2 * levels.length, head1, 4 + 2 * levels.length);
+  for (const m of stats.matrix) {
+    cellRow(
+      [`${m.code} ${m.title}`.trim(), ...levels.flatMap((l) => [m.byLevel[l].expected, m.byLevel[l].existing]), m.total.expected, m.total.existing, pctValue(m.total)],
+      { bold: m.depth === 1, indent: m.depth - 1, pctCol: widths.length - 1 },
+    );
+  }
+  cellRow(
+    ['合计', ...stats.byLevel.flatMap((l) => [l.expected, l.existing]), stats.total.expected, stats.total.existing, pctValue(stats.total)],
+    { bold: true, fill: true, pctCol: widths.length - 1 },
+  );
+  r++;
+
+  title('表3  按状态');
+  cellRow(['状态', '数量（项）'], { head: true });
+  for (const s of stats.byStatus) cellRow([STATUS_LABELS[s.status].zh, s.count]);
+  cellRow(['合计', stats.total.expected], { bold: true, fill: true });
+  r++;
+  put(ws.getCell(r, 1), '注：应有数为明细表中的全部标准（含待制定、制定中、待修订）；现有数为已发布且现行或即将实施的标准。表2中上级子体系的数字包含其下级子体系。');
+  ws.getCell(r, 1).font = BODY_FONT;
+
+  printA4Landscape(ws, { header: headerText(`${model.system.title}  标准统计表`) });
+}

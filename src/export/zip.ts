@@ -1,0 +1,89 @@
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+
+/** The custom document property that marks a file as written by hrss-std (Excel, Word and WPS keep it on save). */
+export const MARKER_PROPERTY = 'hrss-std';
+
+const CUSTOM_PART = 'docProps/custom.xml';
+const CUSTOM_TYPE = 'application/vnd.openxmlformats-officedocument.custom-properties+xml';
+const CUSTOM_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties';
+const FMTID = '{D5CDD505-2E9C-101B-9397-08002B2CF9AE}';
+
+function escapeXml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+function withMarker(files: Record<string, Uint8Array>, value: string): void {
+  const prop = (pid: number) => `<property fmtid="${FMTID}" pid="${pid}" name="${MARKER_PROPERTY}"><vt:lpwstr>${escapeXml(value)}</vt:lpwstr></property>`;
+  const existing = files[CUSTOM_PART];
+  if (existing) {
+    let xml = strFromU8(existing);
+    if (xml.includes(`name="${MARKER_PROPERTY}"`)) return;
+    const pids = [...xml.matchAll(/pid="(\d+)"/g)].map((m) => Number(m[1]));
+    const pid = Math.max(1, ...pids) + 1;
+    xml = /<Properties([^>]*)\/>/.test(xml)
+      ? xml.replace(/<Properties([^>]*)\/>/, `<Properties$1>${prop(pid)}</Properties>`)
+      : xml.replace('</Properties>', `${prop(pid)}</Properties>`);
+    files[CUSTOM_PART] = strToU8(xml);
+    return;
+  }
+  files[CUSTOM_PART] = strToU8(
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+      '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" ' +
+      `xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">${prop(2)}</Properties>`,
+  );
+  const types = strFromU8(files['[Content_Types].xml']!);
+  if (!types.includes('/docProps/custom.xml')) {
+    files['[Content_Types].xml'] = strToU8(types.replace('</Types>', `<Override PartName="/docProps/custom.xml" ContentType="${CUSTOM_TYPE}"/></Types>`));
+  }
+  const rels = strFromU8(files['_rels/.rels']!);
+  if (!rels.includes(CUSTOM_REL)) {
+    files['_rels/.rels'] = strToU8(rels.replace('</Relationships>', `<Relationship Id="rIdHrssStd" Type="${CUSTOM_REL}" Target="docProps/custom.xml"/></Relationships>`));
+  }
+}
+
+/** Parts in a fixed order: content types and package relationships first (as Office writes them), then by name. */
+function partOrder(a: string, b: string): number {
+  const rank = (n: string) => (n === '[Content_Types].xml' ? 0 : n === '_rels/.rels' ? 1 : n.startsWith('docProps/') ? 2 : 3);
+  return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/**
+ * Make an OOXML package reproducible: the document libraries stamp the zip entries and
+ * docProps/core.xml with the current time. Re-zip with the data's date on every entry,
+ * a fixed part order and fixed compression, set the core dates, and add the marker
+ * property that lets a later export replace this file without --force.
+ */
+export function normalizePackage(data: Uint8Array, opts: { date: string; marker: string }): Uint8Array {
+  const files = unzipSync(data);
+  for (const name of Object.keys(files)) if (name.endsWith('/')) delete files[name];
+  const stamp = `${opts.date}T00:00:00Z`;
+  const core = files['docProps/core.xml'];
+  if (core) {
+    files['docProps/core.xml'] = strToU8(
+      strFromU8(core)
+        .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${stamp}$2`)
+        .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${stamp}$2`),
+    );
+  }
+  withMarker(files, opts.marker);
+  // fflate writes the DOS time from local-time fields, so build the date from local fields too:
+  // every time zone then writes the same bytes. Zip dates start in 1980.
+  const [y, m, d] = (opts.date >= '1980-01-01' ? opts.date : '1980-01-01').split('-').map(Number) as [number, number, number];
+  const mtime = new Date(y, m - 1, d, 0, 0, 0);
+  const ordered: Zippable = {};
+  for (const name of Object.keys(files).sort(partOrder)) ordered[name] = [files[name]!, { level: 6, mtime }];
+  return zipSync(ordered);
+}
+
+/** The marker value of an existing .xlsx/.docx, or undefined when it has none or is not a zip. */
+export function readMarker(data: Uint8Array): string | undefined {
+  try {
+    const files = unzipSync(data, { filter: (f) => f.name === CUSTOM_PART });
+    const xml = files[CUSTOM_PART];
+    if (!xml) return undefined;
+    const m = new RegExp(`name="${MARKER_PROPERTY}"[^>]*>\\s*<vt:lpwstr>([^<]*)</vt:lpwstr>`).exec(strFromU8(xml));
+    return m ? m[1] : undefined;
+  } catch {
+    return undefined;
+  }
+}
