@@ -12,12 +12,12 @@ export function register(program: Command): void {
   program
     .command('diff')
     .description('比较两个版本的标准体系（新增、删除、移动、改号、状态变化、覆盖变化） / compare two versions of a standard system')
-    .argument('<a>', '旧版本：体系目录、system.yaml 或 git 修订版本（如 HEAD~1、main）')
-    .argument('[b]', '新版本：同上；省略时为当前工作区')
-    .option('-f, --format <name>', '输出格式：text | markdown（合并请求评论）| json | csv（修订记录）', 'text')
-    .option('-o, --output <file>', '把结果写入文件（原子写入）')
-    .option('--system <id>', '只比较这个体系（体系标识或路径的一部分）')
-    .option('--exit-code', '有差异时以退出码 1 结束（同 git diff --exit-code）')
+    .argument('<a>', '旧版本：体系目录、system.yaml 或 git 修订版本（如 HEAD~1、main） / old version: path or git revision')
+    .argument('[b]', '新版本：同上；省略时为当前工作区 / new version (default: working tree)')
+    .option('-f, --format <name>', '输出格式 / format: text | markdown（合并请求评论）| json | csv（修订记录）', 'text')
+    .option('-o, --output <file>', '把结果写入文件（原子写入） / write to a file')
+    .option('--system <id>', '只比较这个体系（体系标识或路径的一部分） / only this system')
+    .option('--exit-code', '有差异时以退出码 1 结束（同 git diff --exit-code） / exit 1 when there are differences')
     .addHelpText('after', `
 说明 / notes:
   标准按编号对应；编号不同时依次按同一标准的新版本（代号+顺序号相同）、相同名称、相同体系表编号（一侧没有编号）

@@ -15,14 +15,14 @@ export function register(program: Command): void {
   program
     .command('import')
     .description('从 Excel 标准明细表导入为 YAML 体系 / import an Excel 标准明细表 into the YAML format')
-    .argument('<file.xlsx>', 'Excel 文件（.xlsx）')
-    .option('--sheet <name>', '工作表名称（默认：名为“明细表”的表，或第一个有表头的表）')
-    .option('-o, --output <dir|file>', '输出目录（写入其中的 system.yaml）或 .yaml 文件；省略时输出到标准输出')
-    .option('--id <id>', '体系标识（默认取输出目录名）')
-    .option('--title <title>', '体系名称（默认取表格标题行）')
-    .option('--framework <name>', '体系框架：gbt24421 | zhanjiang-7 | none')
-    .option('--catalog <id|path>', '服务事项目录：用于把“对应服务事项”中的名称换成编号（默认 hrss-basic）')
-    .option('--force', '覆盖已存在的 system.yaml')
+    .argument('<file.xlsx>', 'Excel 文件（.xlsx） / the workbook')
+    .option('--sheet <name>', '工作表名称（默认：名为“明细表”的表，或第一个有表头的表） / sheet name')
+    .option('-o, --output <dir|file>', '输出目录（写入其中的 system.yaml）或 .yaml 文件；省略时输出到标准输出 / output folder or .yaml file (default: stdout)')
+    .option('--id <id>', '体系标识（默认取输出目录名） / system id')
+    .option('--title <title>', '体系名称（默认取表格标题行） / system title')
+    .option('--framework <name>', '体系框架 / framework: gbt24421 | zhanjiang-7 | none')
+    .option('--catalog <id|path>', '服务事项目录，用于把事项名称换成编号（默认 hrss-basic） / catalog for service names')
+    .option('--force', '覆盖已存在的 system.yaml / replace an existing file')
     .addHelpText('after', `
 说明 / notes:
   识别常见的手工表格：合并的子体系单元格、子体系标题行、序号不连续、全角编号、中文级别与状态、

@@ -28,6 +28,19 @@ function placeholder(code: string, title: string, scope?: string, clause?: strin
   };
 }
 
+const NO_FRAMEWORK_EXAMPLE = [
+  '# 尚未选择体系框架（framework: none）。按下面的写法添加子体系和标准（去掉行首的 #），格式说明见 README.md：',
+  '# subsystems:',
+  '#   - code: "100"',
+  '#     title: 基础通用标准体系',
+  '#     standards:',
+  '#       - code: "100-01"',
+  '#         title: （待填写）标准名称',
+  '#         level: local',
+  '#         status: planned',
+  '',
+].join('\n');
+
 export function frameworkTree(def: FrameworkDef): OutNode[] {
   return def.parts.map((p) => ({
     code: p.code,
@@ -50,9 +63,10 @@ export function newSystemYaml(s: NewSystem): string {
     comments.push(`框架：${def.name.zh}。来源：${def.source}`);
     comments.push(`框架的可靠程度：${def.confidence.note}`);
   }
-  comments.push('每个子体系下的“（待填写）”行是占位行（status: planned），请替换为实际的标准。格式说明见 README.md。');
-  return writeSystemYaml(
+  if (def) comments.push('每个子体系下的“（待填写）”行是占位行（status: planned），请替换为实际的标准。格式说明见 README.md。');
+  const text = writeSystemYaml(
     { id: s.id, title: s.title, region: s.region, owner: s.owner, framework: s.framework, catalog: 'hrss-basic', comments },
     { standards: [], subsystems: def ? frameworkTree(def) : [] },
   );
+  return def ? text : text + NO_FRAMEWORK_EXAMPLE;
 }
