@@ -43,15 +43,22 @@ export const priority: Rule = {
     }
     if (!catalog) return out;
     const index = serviceIndex(system, catalog);
-    // unit id → preferred-level rows in force serving it
-    for (const e of own) {
-      const overlaps: { unit: string; name: string; by: StandardEntry }[] = [];
-      for (const u of index.units) {
-        const rows = index.rows.get(u.item.id)!;
-        if (!rows.some((r) => r.entry === e)) continue;
-        const by = rows.find((r) => r.entry !== e && IN_FORCE.has(r.entry.status) && PREFERRED.has(effectiveLevel(r.entry) as Level));
-        if (by) overlaps.push({ unit: u.item.id, name: u.item.name, by: by.entry });
+    // One pass over the index: for each group/enterprise row, the units a preferred row in force also serves.
+    const ownSet = new Set(own);
+    const overlapsOf = new Map<StandardEntry, { unit: string; name: string; by: StandardEntry }[]>();
+    for (const u of index.units) {
+      const rows = index.rows.get(u.item.id)!;
+      const by = rows.find((r) => IN_FORCE.has(r.entry.status) && PREFERRED.has(effectiveLevel(r.entry) as Level));
+      if (!by) continue;
+      for (const r of rows) {
+        if (!ownSet.has(r.entry)) continue;
+        let list = overlapsOf.get(r.entry);
+        if (!list) overlapsOf.set(r.entry, (list = []));
+        list.push({ unit: u.item.id, name: u.item.name, by: by.entry });
       }
+    }
+    for (const e of own) {
+      const overlaps = overlapsOf.get(e) ?? [];
       if (!overlaps.length) continue;
       const lvl = LEVEL_LABELS[effectiveLevel(e)!];
       const first = overlaps[0]!;
