@@ -36,7 +36,7 @@ import yaml from 'js-yaml';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Bump when the output changes, so npm run bench regenerates its cached repositories. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 /** mulberry32: small, fast, deterministic. */
 function rng(seed) {
@@ -83,8 +83,8 @@ function loadCatalogItems() {
   const cat = yaml.load(readFileSync(path.join(ROOT, 'data/hrss-basic.catalog.yaml'), 'utf8'), { schema: yaml.CORE_SCHEMA });
   const items = [];
   for (const p of cat.projects) {
-    for (const i of p.items ?? []) items.push({ id: i.id, name: i.name });
-    if (!p.items?.length) items.push({ id: p.id, name: p.name });
+    for (const i of p.items ?? []) items.push({ id: i.id, name: i.name, also: i.also ?? [] });
+    if (!p.items?.length) items.push({ id: p.id, name: p.name, project: true, also: [] });
   }
   return items;
 }
@@ -140,6 +140,16 @@ function generateSystem(r, sysIndex, opts, pools, items) {
   let localSeq = 9000;
   let orgSeq = 1;
 
+  // Group/enterprise standards fill gaps: they serve a few items no government standard of this
+  // system serves (else the priority rule flags them, as it should).
+  const niche = new Set();
+  // (items reachable through a project id or an `also` link are avoided: a whole-project row covers them)
+  const plain = items.filter((it) => !it.project && !it.also.length);
+  while (niche.size < 8) niche.add(r.pick(plain));
+  const govItems = items.filter((it) => !niche.has(it));
+  const nicheItems = [...niche];
+  const itemById = new Map(items.map((it) => [it.id, it]));
+
   const row = (code) => {
     let level = r.weighted(LEVELS);
     let status = r.weighted(STATUSES);
@@ -156,12 +166,12 @@ function generateSystem(r, sysIndex, opts, pools, items) {
         const pool = pools[level];
         for (let tries = 0; tries < 8; tries++) {
           const p = r.pick(pool);
-          if (!seen.has(p.number)) { number = p.number; title = p.title; service = p.service; year = p.year; break; }
+          if (!seen.has(p.number) && !niche.has(itemById.get(p.service))) { number = p.number; title = p.title; service = p.service; year = p.year; break; }
         }
         if (!number) level = 'local';
       }
       if (!number) {
-        const it = r.pick(items);
+        const it = r.pick(level === 'group' || level === 'enterprise' ? nicheItems : govItems);
         service = it.id;
         title = titleOf(it.name, r.pick(SUFFIXES));
         if (level === 'local') number = `DB${cityCode}/T ${localSeq++}-${year}`;
@@ -173,7 +183,7 @@ function generateSystem(r, sysIndex, opts, pools, items) {
       e.title = title;
       e.service = service;
     } else {
-      const it = r.pick(items);
+      const it = r.pick(level === 'group' || level === 'enterprise' ? nicheItems : govItems);
       e.title = titleOf(it.name, r.pick(SUFFIXES));
       e.service = it.id;
     }
@@ -195,7 +205,7 @@ function generateSystem(r, sysIndex, opts, pools, items) {
     if (r.chance(0.7)) {
       const ids = new Set([e.service]);
       const extra = r.int(0, 2);
-      for (let k = 0; k < extra; k++) ids.add(r.pick(items).id);
+      for (let k = 0; k < extra; k++) ids.add(r.pick(level === 'group' || level === 'enterprise' ? nicheItems : govItems).id);
       e.services = [...ids];
     }
     if (r.chance(0.3)) e.department = r.pick(DEPARTMENTS);
@@ -210,10 +220,9 @@ function generateSystem(r, sysIndex, opts, pools, items) {
       const kind = r.int(0, 3);
       if (kind === 0 && e.number) { e.number = miswrite(r, e.number); faults.nonCanonical++; }
       else if (kind === 1 && numbered.length > 1) {
-        // the same standard listed again under another node (only code and services differ)
-        const { code: _c, services: _s, ...same } = numbered[numbered.length - 2];
+        // the same standard listed again under another node (only the code differs)
         faults.duplicate++;
-        return { ...same, code: e.code, services: e.services };
+        return { ...numbered[numbered.length - 2], code: e.code };
       }
       else if (kind === 2 && e.number) { e.level = e.level === 'local' ? 'national' : 'local'; e.levelText = undefined; faults.levelMismatch++; }
       else if (kind === 3 && e.published) { e.effective = isoDate(+e.published.slice(0, 4) - 1, 1, 15); faults.dateOrder++; }

@@ -10,6 +10,7 @@ for (let i = 0; i < prof.samples.length; i++) {
   const n = byId.get(prof.samples[i]);
   let url = n.callFrame.url || `(${n.callFrame.functionName || 'native'})`;
   url = url.replace(/^file:\/\//, '').replace(/.*node_modules\/((@[^/]+\/)?[^/]+).*/, 'npm:$1').replace(/.*\/dist\//, 'dist/');
+  if (process.env.BY_FUNCTION) url = `${url} ${n.callFrame.functionName || '(anon)'}:${n.callFrame.lineNumber + 1}`;
   self.set(url, (self.get(url) ?? 0) + (dt[i] ?? 0) / 1000);
 }
 const total = [...self.values()].reduce((a, b) => a + b, 0);

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const GNU_TIME = existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-f', '%M', 'true'], { encoding: 'utf8' }).status === 0 ? '/usr/bin/time' : undefined;
+const GNU_TIME = existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-f', '%M %U %S', 'true'], { encoding: 'utf8' }).status === 0 ? '/usr/bin/time' : undefined;
 const PRELOAD = fileURLToPath(new URL('./maxrss-preload.js', import.meta.url));
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'hrss-bench-'));
 process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
@@ -17,7 +17,8 @@ process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
 export const rssSource = GNU_TIME ? 'GNU time %M (peak resident set size of the process)' : 'process.resourceUsage().maxRSS via a --import preload';
 
 /**
- * One run: { ms, rssMB, status }. `cmd` is [file, ...args]; stdout goes to /dev/null (or `stdout` file),
+ * One run: { ms, rssMB, cpuMs, status }. cpuMs (user + system CPU time, GNU time only) is less
+ * disturbed than wall time when other processes compete for the cores. `cmd` is [file, ...args]; stdout goes to /dev/null (or `stdout` file),
  * stderr is kept for error reports.
  */
 export function runOnce(cmd, { cwd, env, stdout } = {}) {
@@ -27,7 +28,7 @@ export function runOnce(cmd, { cwd, env, stdout } = {}) {
   let args = cmd.slice(1);
   const childEnv = { ...process.env, NO_COLOR: '1', ...env };
   if (GNU_TIME) {
-    args = ['-f', '%M', '-o', rssFile, file, ...args];
+    args = ['-f', '%M %U %S', '-o', rssFile, file, ...args];
     file = GNU_TIME;
   } else {
     childEnv.NODE_OPTIONS = `${childEnv.NODE_OPTIONS ?? ''} --import=${pathToFileURL(PRELOAD).href}`.trim();
@@ -39,14 +40,16 @@ export function runOnce(cmd, { cwd, env, stdout } = {}) {
   const ms = performance.now() - t0;
   closeSync(out);
   let rssMB = NaN;
+  let cpuMs = NaN;
   try {
-    const txt = readFileSync(rssFile, 'utf8').trim().split('\n').pop();
-    rssMB = Number(txt) / 1024;
+    const [kb, user, sys] = readFileSync(rssFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+    rssMB = kb / 1024;
+    if (user !== undefined) cpuMs = (user + sys) * 1000;
   } catch {
     /* no report (command failed to start) */
   }
   // GNU time reports "Command exited with non-zero status N" in its output file; spawnSync gives the real status
-  return { ms, rssMB, status: r.status, stderr: r.stderr?.toString() ?? '' };
+  return { ms, rssMB, cpuMs, status: r.status, stderr: r.stderr?.toString() ?? '' };
 }
 
 export function median(xs) {
@@ -58,9 +61,11 @@ export function median(xs) {
 export function summarize(runs) {
   const ms = runs.map((r) => r.ms);
   const rss = runs.map((r) => r.rssMB).filter((x) => !Number.isNaN(x));
+  const cpu = runs.map((r) => r.cpuMs).filter((x) => !Number.isNaN(x));
   return {
     runs: runs.length,
     ms: { median: median(ms), min: Math.min(...ms), max: Math.max(...ms) },
+    cpuMs: cpu.length ? { median: median(cpu), min: Math.min(...cpu), max: Math.max(...cpu) } : undefined,
     rssMB: rss.length ? { median: median(rss), max: Math.max(...rss) } : undefined,
     status: [...new Set(runs.map((r) => r.status))],
   };
