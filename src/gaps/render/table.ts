@@ -132,9 +132,15 @@ function multi(input: GapsRenderInput): string[] {
   const out: string[] = [];
   out.push(zh(lang, `服务事项覆盖矩阵：${input.reports.length} 个体系`, `Service coverage matrix: ${input.reports.length} systems`));
   out.push('', zh(lang, '按体系', 'By system'));
-  const rows: Rollup[] = input.reports.map((r) => ({ ...r.totals, key: r.system.id, name: r.system.title }));
-  out.push(...rollupTable([zh(lang, '体系', 'system'), zh(lang, '名称', 'title'), zh(lang, '目录', 'catalog')], rows,
-    (x) => [x.key, x.name, input.reports.find((r) => r.system.id === x.key)!.catalog.id], lang));
+  // Many systems: the matrix columns are numbered, and the by-system table says which number is which.
+  const numbered = input.reports.reduce((w, r) => w + r.system.id.length + 2, 0) > 60;
+  const col = (i: number) => (numbered ? String(i + 1) : input.reports[i]!.system.id);
+  const rows = input.reports.map((r, i) => ({ ...r.totals, key: String(i), name: r.system.title }));
+  out.push(...rollupTable([...(numbered ? [zh(lang, '列', 'col')] : []), zh(lang, '体系', 'system'), zh(lang, '名称', 'title'), zh(lang, '目录', 'catalog')], rows,
+    (x) => {
+      const r = input.reports[Number(x.key)]!;
+      return [...(numbered ? [col(Number(x.key))] : []), r.system.id, x.name, r.catalog.id];
+    }, lang));
   out.push(`  ${tr(ROUNDING, lang)}${zh(lang, '。', '.')}`);
   for (const [i, r] of input.reports.entries()) {
     if (input.meta[i]!.errors.length) {
@@ -144,7 +150,7 @@ function multi(input: GapsRenderInput): string[] {
   for (const g of matrixGroups(input.reports)) {
     out.push('', zh(lang, `目录：${catalogHeadline(g.catalog, lang)}`, `Catalog: ${catalogHeadline(g.catalog, lang)}`));
     for (const line of catalogStatement(g.catalog, lang)) out.push(`  ${line}`);
-    const ids = g.reports.map((r) => r.system.id);
+    const ids = g.reports.map((r) => col(input.reports.indexOf(r)));
     const head = [zh(lang, '事项', 'item'), zh(lang, '名称', 'name'), ...ids];
     const body = g.rows.map((row) => [row.unit.item.id, row.unit.item.name + (row.unit.counted ? '' : zh(lang, '（不计入）', ' (not counted)')), ...row.states.map((s) => tr(STATE_MARKS[s], lang))]);
     out.push('', ...alignRows([head, ...body], ['l', 'l', ...ids.map((): Align => 'l')], '  '));
