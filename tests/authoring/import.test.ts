@@ -47,10 +47,11 @@ describe('hrss-std import (hand-made office table)', () => {
     await officeWorkbook(path.join(dir, '明细表.xlsx'));
     const r = runCli(['import', '明细表.xlsx', '-o', 'systems/demo/'], { cwd: dir });
     expect(r.code).toBe(1); // imported, with unmapped cells
-    expect(r.stderr.split('\n').slice(0, 3)).toEqual([
+    expect(r.stderr.split('\n').slice(0, 4)).toEqual([
+      '标准体系明细表!L3: 无法识别的列 “联系人”，该列未导入',
       '标准体系明细表!F8: 无法识别的级别 “省标”',
       '标准体系明细表!A11: 跳过的说明行 “注：级别按 GB/T 13016 填写。”',
-      '已导入 6 条标准、5 个子体系 → systems/demo/system.yaml；2 处无法识别（见上）',
+      '已导入 6 条标准、5 个子体系 → systems/demo/system.yaml；3 处无法识别（见上）',
     ]);
     const yaml = readFileSync(path.join(dir, 'systems/demo/system.yaml'), 'utf8');
     expect(yaml).toBe([

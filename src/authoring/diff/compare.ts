@@ -86,23 +86,34 @@ export function pairRows(a: StandardEntry[], b: StandardEntry[]): { pairs: [Stan
   const freeA = new Set(a);
   const freeB = new Set(b);
   const pairs: [StandardEntry, StandardEntry][] = [];
-  const pass = (same: (x: StandardEntry, y: StandardEntry) => boolean) => {
+  // Each pass indexes the unpaired old rows by its key (first come, first paired): linear, not n×m.
+  const pass = (key: (e: StandardEntry) => string | undefined, ok: (x: StandardEntry, y: StandardEntry) => boolean = () => true) => {
+    const index = new Map<string, StandardEntry[]>();
+    for (const x of a) {
+      if (!freeA.has(x)) continue;
+      const k = key(x);
+      if (k === undefined) continue;
+      const list = index.get(k);
+      if (list) list.push(x);
+      else index.set(k, [x]);
+    }
     for (const y of b) {
       if (!freeB.has(y)) continue;
-      for (const x of a) {
-        if (freeA.has(x) && same(x, y)) {
-          pairs.push([x, y]);
-          freeA.delete(x);
-          freeB.delete(y);
-          break;
-        }
-      }
+      const k = key(y);
+      const list = k === undefined ? undefined : index.get(k);
+      const i = list?.findIndex((x) => freeA.has(x) && ok(x, y)) ?? -1;
+      if (i < 0) continue;
+      const x = list![i]!;
+      list!.splice(i, 1);
+      pairs.push([x, y]);
+      freeA.delete(x);
+      freeB.delete(y);
     }
   };
-  pass((x, y) => !!displayNumber(x) && displayNumber(x) === displayNumber(y));
-  pass((x, y) => !!series(x) && series(x) === series(y));
-  pass((x, y) => x.title === y.title);
-  pass((x, y) => !!x.code && x.code === y.code && (!x.number || !y.number));
+  pass((e) => displayNumber(e) || undefined);
+  pass(series);
+  pass((e) => e.title);
+  pass((e) => e.code || undefined, (x, y) => !x.number || !y.number);
   // report pairs in the new version's order
   const order = new Map(b.map((e, i) => [e, i]));
   pairs.sort((p, q) => order.get(p[1])! - order.get(q[1])!);

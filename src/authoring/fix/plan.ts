@@ -41,7 +41,7 @@ export function numberFix(value: string): string | undefined {
 
 export function enumFix(key: 'level' | 'status', value: string): string | undefined {
   const table: Record<string, string> = key === 'level' ? LEVEL_ALIASES : STATUS_ALIASES;
-  const v = table[value.trim()];
+  const v = table[value.trim()] ?? (/^[A-Za-z ]+$/.test(value) ? table[value.trim().toLowerCase()] : undefined);
   return v !== undefined && v !== value ? v : undefined;
 }
 

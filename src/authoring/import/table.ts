@@ -149,6 +149,12 @@ export function readTable(grid: Grid, opts: TableOptions = {}): TableResult {
     } }], headerRow: 0, rows: 0 };
   }
   const { byField, subsystem: subCols } = header.cols;
+  // A column nobody can map is reported once, at its header cell, rather than for every cell below.
+  const mapped = new Set([...byField.values(), ...subCols]);
+  for (const cell of grid.rows[header.row] ?? []) {
+    if (!cell || cell.mergedInto || !cell.text || mapped.has(cell.col)) continue;
+    problem(cell, `无法识别的列 “${cell.text}”，该列未导入`, `unrecognised column "${cell.text}"; not imported`);
+  }
 
   // Title: the first text above the header that is not itself a header (often a merged banner row).
   let title: string | undefined;
