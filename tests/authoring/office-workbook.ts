@@ -4,8 +4,8 @@ import ExcelJS from 'exceljs';
  * A 标准明细表 made the way offices make them by hand: a merged title banner, a blank row, a header
  * row with their own words, first- and second-level sub-system columns merged down their rows,
  * gaps in 序号, full-width and badly spaced numbers, levels and statuses in Chinese, dates as
- * date cells and as text, service items by name, a footnote row, and one level nobody can map
- ("省标" in F8), and a column nobody maps (联系人). Numbers and titles are real (data/known-standards.yaml).
+ * date cells and as text, service items by name, a footnote row, one level nobody can map
+ * ("省标" in F8) and a column nobody maps (联系人). Numbers and titles are real (data/known-standards.yaml).
  */
 export async function officeWorkbook(file: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
