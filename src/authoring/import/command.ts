@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { loadCatalog } from '../../catalog/load.js';
+import { BUILTIN_CATALOGS, loadCatalog } from '../../catalog/load.js';
 import type { Catalog } from '../../catalog/types.js';
 import type { Config } from '../../config/config.js';
 import { EXIT, emit, UserError } from '../../commands/common.js';
@@ -79,7 +79,10 @@ export async function runImport(file: string, opts: ImportCommandOptions, config
   }
 
   const title = opts.title ?? result.title ?? path.basename(file, path.extname(file));
-  const writeCatalog = opts.catalog ?? (hasServices(result.subsystems) && !config.catalog ? catalogRef : undefined);
+  // A catalog path given on the command line is relative to cwd; system.yaml needs it relative to itself.
+  const catalogForFile = (ref: string) => (BUILTIN_CATALOGS[ref] || !target ? ref
+    : path.relative(path.dirname(target), path.resolve(cwd, ref)).split(path.sep).join('/'));
+  const writeCatalog = opts.catalog ? catalogForFile(opts.catalog) : hasServices(result.subsystems) && !config.catalog ? catalogRef : undefined;
   const comments: string[] = [];
   if (target) comments.push(schemaModeline(path.dirname(target), config.file ? config.dir : cwd, 'system'));
   comments.push(`由 hrss-std import 从 ${path.basename(file)}（工作表 ${result.sheet}）导入`);
