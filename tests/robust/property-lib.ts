@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { expect } from 'vitest';
+import { defaultConfig } from '../../src/config/config.js';
+import { validate } from '../../src/pipeline/validate.js';
+import { FORMATTERS } from '../../src/report/index.js';
+import { checkWellFormedXml } from '../report/xml-check.js';
+import { edit, expectWellFormed, fcParams, sampleRepo, writeEdited, type Mutation } from './mutate.js';
+
+/**
+ * The property: whatever the edit, validate() returns (no exception), every
+ * diagnostic is located, the exit code is 0, 1 or 2, every report format
+ * renders it, and the files read are left exactly as they were.
+ */
+export function validateNeverBreaks(mutation: fc.Arbitrary<Mutation>, numRuns: number): void {
+  const dir = sampleRepo();
+  const config = defaultConfig(dir);
+  config.today = '2024-06-01';
+  const file = (f: string) => path.join(dir, 'systems', 'z', f);
+  fc.assert(
+    fc.property(edit(mutation), (e) => {
+      const written = writeEdited(dir, e);
+      const result = validate([], config, dir);
+      expectWellFormed(result.diagnostics);
+      const exit = result.ioError ? 2 : result.summary.errors > 0 ? 1 : 0;
+      expect([0, 1, 2]).toContain(exit);
+      if (exit === 2) expect(result.diagnostics.some((d) => d.rule === 'file-error' || d.rule === 'include-error')).toBe(true);
+      // a broken file is reported in that file (or in the file that includes it), never silently passed
+      if (!written.equals(readFileSync(file(e.file)))) throw new Error('validate changed a file it read');
+      for (const f of FORMATTERS) {
+        const text = f.format({ diagnostics: result.diagnostics, summary: result.summary, lang: 'zh', color: false, toolVersion: '0.0.0' });
+        if (f.name === 'json' || f.name === 'sarif') JSON.parse(text);
+        if (f.name === 'junit') checkWellFormedXml(text);
+      }
+    }),
+    fcParams(numRuns),
+  );
+}

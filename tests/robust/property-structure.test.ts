@@ -1,0 +1,9 @@
+import { describe, it } from 'vitest';
+import { structuralMutation } from './mutate.js';
+import { validateNeverBreaks } from './property-lib.js';
+
+describe('property: structural damage to the bundled system never breaks validate()', () => {
+  it('deleted and renamed keys, values of every type in every place', () => {
+    validateNeverBreaks(structuralMutation, 1000);
+  });
+});
