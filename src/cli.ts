@@ -9,6 +9,7 @@ import { register as diff } from './commands/diff.js';
 import { register as completion } from './commands/completion.js';
 import { register as gaps } from './commands/gaps.js';
 import { register as catalog } from './commands/catalog.js';
+import { register as exportCmd } from './commands/export.js';
 
 /**
  * Every command registers itself from its own module; heavy work (exceljs,
@@ -23,6 +24,7 @@ const COMMANDS: ((program: Command) => void)[] = [
   completion,
   gaps,
   catalog,
+  exportCmd,
 ];
 
 export function buildProgram(): Command {

@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+// npm run render-check — export the bundled sample to .xlsx and .docx, convert both with
+// LibreOffice to PDF and the PDF pages to PNG, and print the paths, so a person can look at
+// the pages (A4, landscape tables, Chinese text, the structure picture) before a release.
+// Skips with a message when LibreOffice (soffice) is not installed; PNGs need poppler (pdftoppm).
+//
+//   node scripts/render-check.js [--out DIR] [--dpi N] [system]
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
+const args = process.argv.slice(2);
+const flag = (name) => {
+  const i = args.indexOf(name);
+  if (i < 0) return undefined;
+  const v = args[i + 1];
+  args.splice(i, 2);
+  return v;
+};
+const outArg = flag('--out');
+const dpi = flag('--dpi') ?? '60';
+const system = args[0] ?? path.join(root, 'systems', 'zhanjiang');
+
+function has(cmd, versionFlag = '--version') {
+  return spawnSync(cmd, [versionFlag], { stdio: 'ignore' }).status === 0;
+}
+
+const soffice = ['soffice', 'libreoffice'].find(has);
+if (!soffice) {
+  console.log('render-check: LibreOffice (soffice) is not installed; skipped.');
+  console.log('  Debian/Ubuntu: apt-get install -y libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk poppler-utils');
+  process.exit(0);
+}
+
+const out = outArg ? path.resolve(outArg) : mkdtempSync(path.join(tmpdir(), 'hrss-std-render-'));
+mkdirSync(out, { recursive: true });
+
+console.log('render-check: building…');
+execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(root, 'tsconfig.json')], { stdio: 'inherit' });
+
+const exp = spawnSync(process.execPath, [path.join(root, 'bin', 'hrss-std.js'), 'export', system, '-o', out, '--force'], { encoding: 'utf8', cwd: root });
+process.stdout.write(exp.stdout);
+process.stderr.write(exp.stderr);
+if (exp.status !== 0) {
+  console.error(`render-check: export failed (exit ${exp.status})`);
+  process.exit(1);
+}
+
+const docs = readdirSync(out).filter((f) => /\.(xlsx|docx)$/.test(f)).sort();
+// A private LibreOffice profile: works while another LibreOffice is open, leaves the user's alone.
+const profile = pathToFileURL(mkdtempSync(path.join(tmpdir(), 'hrss-std-lo-'))).href;
+let failed = false;
+for (const f of docs) {
+  const conv = spawnSync(soffice, [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, path.join(out, f)], { encoding: 'utf8' });
+  const pdfName = `${path.basename(f, path.extname(f))}.pdf`;
+  const pdfPath = path.join(out, pdfName);
+  if (conv.status !== 0 || !existsSync(pdfPath)) {
+    console.error(`render-check: LibreOffice could not convert ${f}:\n${conv.stderr}`);
+    failed = true;
+    continue;
+  }
+  // keep each format's PDF apart (the .xlsx and .docx share the system id as their name)
+  const kept = path.join(out, `${path.basename(f, path.extname(f))}.${path.extname(f).slice(1)}.pdf`);
+  renameSync(pdfPath, kept);
+  const info = spawnSync('pdfinfo', [kept], { encoding: 'utf8' });
+  const pages = /Pages:\s+(\d+)/.exec(info.stdout ?? '')?.[1];
+  const size = /Page size:\s+([^\n]+)/.exec(info.stdout ?? '')?.[1];
+  console.log(`\n${f} → ${kept}${pages ? `  (${pages} pages, ${size})` : ''}`);
+  if (has('pdftoppm', '-v')) {
+    const prefix = path.join(out, `${path.basename(f, path.extname(f))}-${path.extname(f).slice(1)}`);
+    execFileSync('pdftoppm', ['-png', '-r', dpi, kept, prefix]);
+    for (const png of readdirSync(out).filter((p) => p.startsWith(path.basename(prefix)) && p.endsWith('.png')).sort()) {
+      console.log(`  ${path.join(out, png)}`);
+    }
+  } else {
+    console.log('  (pdftoppm not installed: no PNGs; apt-get install poppler-utils)');
+  }
+}
+console.log(`\nrender-check: look at the pages above (A4, landscape tables, Chinese text, the structure picture). Folder: ${out}`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,173 @@
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { EXIT, UserError } from '../commands/common.js';
+import type { Config } from '../config/config.js';
+import { t, type Lang, type Text } from '../i18n/index.js';
+import { describeWriteError, writeFileAtomic, WriteError } from '../util/atomic.js';
+import { ColumnConfigError, resolveColumns } from './columns.js';
+import { buildExportModel } from './model.js';
+import { loadExporter, type ExporterId } from './types.js';
+import { checkTarget } from './write.js';
+
+export interface RunExportInput {
+  cwd: string;
+  config: Config;
+  lang: Lang;
+  systemArg?: string;
+  xlsx?: string | boolean;
+  docx?: string | boolean;
+  outDir?: string;
+  force: boolean;
+  date?: string;
+  docxTemplate?: string;
+  color: boolean;
+  toolVersion: string;
+}
+
+const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+
+/**
+ * The export command's work: find one system, refuse it when it has validation errors
+ * (unless --force), compute coverage and statistics once, let each exporter render
+ * the same model, and write each file atomically under the overwrite policy.
+ */
+export async function runExport(input: RunExportInput): Promise<{ messages: Text[]; files: string[] }> {
+  const { cwd, config, lang } = input;
+  if (input.date !== undefined && (!ISO_DATE.test(input.date) || Number.isNaN(Date.parse(input.date)))) {
+    throw new UserError({ zh: `--date 需要 YYYY-MM-DD 格式的日期，收到 “${input.date}”`, en: `--date takes a date as YYYY-MM-DD, got "${input.date}"` });
+  }
+  let columns;
+  try {
+    columns = resolveColumns(config.export.columns);
+  } catch (e) {
+    if (e instanceof ColumnConfigError) throw new UserError(e.text, EXIT.USAGE, config.file ? { zh: `见 ${config.file}`, en: `see ${config.file}` } : undefined);
+    throw e;
+  }
+
+  // which formats: neither flag means both
+  const wanted: { id: ExporterId; file: string | boolean }[] = [];
+  if (input.xlsx !== undefined) wanted.push({ id: 'xlsx', file: input.xlsx });
+  if (input.docx !== undefined) wanted.push({ id: 'docx', file: input.docx });
+  if (wanted.length === 0) wanted.push({ id: 'xlsx', file: true }, { id: 'docx', file: true });
+
+  // the docx template: --docx-template, else export.docx_template in .hrss-std.yaml
+  let docxStyles: string | undefined;
+  const templateRef = input.docxTemplate ? path.resolve(cwd, input.docxTemplate) : config.export.docxTemplate ? path.resolve(config.dir, config.export.docxTemplate) : undefined;
+  if (templateRef && wanted.some((w) => w.id === 'docx')) {
+    const { readTemplateStyles, TemplateError } = await import('./docx/template.js');
+    let data: Buffer;
+    try {
+      data = readFileSync(templateRef);
+    } catch (e) {
+      throw new UserError({ zh: `无法读取 Word 模板 ${templateRef}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, en: `cannot read the Word template ${templateRef}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+    }
+    try {
+      docxStyles = readTemplateStyles(new Uint8Array(data));
+    } catch (e) {
+      if (e instanceof TemplateError) {
+        throw new UserError({ zh: `${templateRef} 不是 Word 文件（.docx/.dotx）：${e.message}`, en: `${templateRef} is not a Word file (.docx/.dotx): ${e.message}` },
+          EXIT.USAGE, { zh: '在 Word 中另存为 .docx 或 .dotx 后再用', en: 'save it from Word as .docx or .dotx' });
+      }
+      throw e;
+    }
+  }
+
+  // load and validate: the same pipeline as `hrss-std validate`
+  const { validate } = await import('../pipeline/validate.js');
+  const result = validate(input.systemArg ? [input.systemArg] : [], config, cwd);
+  if (result.missing.length) {
+    throw new UserError({ zh: `找不到体系：${result.missing.join('、')}`, en: `no system found at: ${result.missing.join(', ')}` },
+      EXIT.USAGE, { zh: '给出 system.yaml 或其所在目录', en: 'name a system.yaml or its folder' });
+  }
+  if (result.systems.length === 0) {
+    throw new UserError({ zh: `当前目录下没有找到标准体系（${config.systems.join('、')}）`, en: `no standard system found (${config.systems.join(', ')})` },
+      EXIT.USAGE, { zh: '用 hrss-std init 新建，或给出 system.yaml 的路径', en: 'create one with hrss-std init, or give the path of a system.yaml' });
+  }
+  if (result.systems.length > 1) {
+    const list = result.systems.map((s) => s.file).join(lang === 'zh' ? '、' : ', ');
+    throw new UserError({ zh: `找到 ${result.systems.length} 个体系（${list}），一次导出一个`, en: `found ${result.systems.length} systems (${list}); export one at a time` },
+      EXIT.USAGE, { zh: '例如：hrss-std export systems/<id>', en: 'for example: hrss-std export systems/<id>' });
+  }
+  const checked = result.systems[0]!;
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length) {
+    const { formatterFor } = await import('../report/index.js');
+    const report = formatterFor('stylish')!.format({
+      diagnostics: errors,
+      summary: { ...result.summary, warnings: 0, infos: 0 },
+      lang,
+      color: input.color,
+      toolVersion: input.toolVersion,
+    });
+    process.stderr.write(report);
+    if (!checked.system) {
+      throw new UserError({ zh: `${checked.file} 无法读取或解析，不能导出`, en: `${checked.file} cannot be read or parsed; nothing to export` }, result.ioError ? EXIT.USAGE : EXIT.FINDINGS);
+    }
+    if (!input.force) {
+      throw new UserError(
+        { zh: `体系 ${checked.file} 有 ${errors.length} 个校验错误（见上），不导出：按错误的体系编制的标准体系表会把错误带进交付文件`, en: `${checked.file} has ${errors.length} validation error(s) (above); not exporting: the table would carry them into the deliverable` },
+        EXIT.FINDINGS,
+        { zh: '修正后重试（hrss-std validate 查看详情），或加 --force 仍然导出', en: 'fix them and try again (hrss-std validate shows them), or use --force to export anyway' },
+      );
+    }
+    process.stderr.write(`hrss-std: ${t({ zh: `有 ${errors.length} 个校验错误，按 --force 仍然导出`, en: `${errors.length} validation error(s); exporting anyway (--force)` }, lang)}\n`);
+  }
+  const system = checked.system!;
+  const catalog = checked.catalog;
+
+  // where the files go
+  const outDir = input.outDir ? path.resolve(cwd, input.outDir) : cwd;
+  const targets = wanted.map((w) => {
+    const ext = `.${w.id}`;
+    const file = typeof w.file === 'string' ? path.resolve(outDir, w.file) : path.join(outDir, `${system.id}${ext}`);
+    if (path.extname(file).toLowerCase() !== ext) {
+      throw new UserError({ zh: `--${w.id} 的文件名应以 ${ext} 结尾：${file}`, en: `the --${w.id} file name should end in ${ext}: ${file}` });
+    }
+    return { id: w.id, file };
+  });
+  if (input.outDir) {
+    try {
+      if (!statSync(outDir, { throwIfNoEntry: false })) mkdirSync(outDir, { recursive: true });
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      throw new UserError(describeWriteError(new WriteError(outDir, err.code ?? 'EIO', err.message)));
+    }
+  }
+  for (const tgt of targets) {
+    const problem = checkTarget(tgt.file, input.force);
+    if (problem) throw new UserError(problem.text, EXIT.USAGE, problem.hint);
+  }
+
+  // one model for every format
+  let coverage;
+  if (catalog) coverage = (await import('../gaps/coverage.js')).computeCoverage(system, catalog);
+  const model = buildExportModel({ system, catalog, coverage, columns, toolVersion: input.toolVersion, date: input.date });
+
+  const messages: Text[] = [];
+  const files: string[] = [];
+  for (const tgt of targets) {
+    const exporter = await loadExporter(tgt.id);
+    const bytes = await exporter.write(model, { lang, docxStyles });
+    try {
+      writeFileAtomic(tgt.file, bytes);
+    } catch (e) {
+      if (e instanceof WriteError) {
+        throw new UserError(describeWriteError(e), EXIT.USAGE, e.code === 'EBUSY' || e.code === 'EPERM' || e.code === 'EACCES'
+          ? { zh: '若文件正在 Excel/WPS 中打开，请先关闭', en: 'if the file is open in Excel/WPS, close it first' }
+          : undefined);
+      }
+      throw e;
+    }
+    const rel = path.relative(cwd, tgt.file);
+    const shown = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : tgt.file;
+    files.push(tgt.file);
+    messages.push(tgt.id === 'xlsx'
+      ? { zh: `已写入 ${shown}（明细表 ${model.rows.length} 项标准；工作表：结构图、明细表、统计表、覆盖情况、说明）`, en: `wrote ${shown} (${model.rows.length} standards; sheets 结构图, 明细表, 统计表, 覆盖情况, 说明)` }
+      : { zh: `已写入 ${shown}（结构图、明细表 ${model.rows.length} 项、统计表、覆盖情况、编制说明）`, en: `wrote ${shown} (structure, ${model.rows.length}-row table, statistics, coverage, 编制说明)` });
+  }
+  if (!catalog) {
+    messages.push({ zh: '注意：体系没有服务事项目录（catalog:），未做覆盖分析', en: 'note: the system names no service catalog (catalog:); no coverage analysis' });
+  }
+  return { messages, files };
+}
