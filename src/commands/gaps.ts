@@ -112,7 +112,12 @@ export function register(program: Command): void {
       else text = (await import('../gaps/render/table.js')).renderTable(input);
       emit(text, opts.output);
 
-      if (opts.writeBaseline) emit(gatesMod.baselineText(gatesMod.makeBaseline(reports)), opts.writeBaseline);
+      if (opts.writeBaseline) {
+        // A baseline missing a system would silently drop its ratchet: write none until every system can be measured.
+        if (loaded.failed.length) {
+          process.stderr.write(`hrss-std: ${t({ zh: `有体系无法计量，未写入基线 ${opts.writeBaseline}`, en: `some systems could not be measured; baseline ${opts.writeBaseline} not written` }, lang)}\n`);
+        } else emit(gatesMod.baselineText(gatesMod.makeBaseline(reports)), opts.writeBaseline);
+      }
       // The table on a terminal already shows the gate lines; everywhere else repeat failures on stderr for CI logs.
       if (gates.failed && (opts.format !== 'table' || opts.output)) {
         const { gatesLines } = await import('../gaps/render/table.js');
