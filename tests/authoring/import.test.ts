@@ -38,6 +38,10 @@ describe('cell mapping', () => {
     const opts = { serviceIds: new Set(['P03-01', 'P15']), serviceNames: new Map([['就业信息服务', 'P03-01']]) };
     expect(mapServices('P03-01 就业信息服务；P15', opts)).toEqual({ ids: ['P03-01', 'P15'], unknown: [] });
     expect(mapServices('就业信息服务、不存在的事项', opts)).toEqual({ ids: ['P03-01'], unknown: ['不存在的事项'] });
+    // names keep their full-width punctuation; "、" inside a name does not split it
+    const named = { serviceIds: new Set(['P06-02', 'P06-07']), serviceNames: new Map([['提供政审（考察）服务', 'P06-02'], ['档案材料的收集、鉴别和归档', 'P06-07']]) };
+    expect(mapServices('提供政审（考察）服务\n档案材料的收集、鉴别和归档', named)).toEqual({ ids: ['P06-02', 'P06-07'], unknown: [] });
+    expect(mapServices('Ｐ06-02；P06-07 档案材料的收集、鉴别和归档', named)).toEqual({ ids: ['P06-02', 'P06-07'], unknown: [] });
   });
 });
 

@@ -316,7 +316,7 @@ export function readTable(grid: Grid, opts: TableOptions = {}): TableResult {
     const svcCell = get(cells, 'services');
     const svc = textOf(svcCell);
     if (svc) {
-      const { ids, unknown } = mapServices(svc, opts);
+      const { ids, unknown } = mapServices(svcCell!.text, opts);
       for (const tok of unknown) problem(svcCell!, `无法识别的服务事项 “${tok}”`, `unrecognised service item "${tok}"`);
       if (ids.length) s.services = ids;
     }
@@ -365,14 +365,24 @@ export function mapServices(text: string, opts: TableOptions): { ids: string[]; 
   const add = (id: string) => {
     if (!ids.includes(id)) ids.push(id);
   };
-  for (const item of halfWidth(text).split(/[,，、;；\n]+/).map((x) => x.trim()).filter(Boolean)) {
+  // ids are compared half-width; names as written (they keep their full-width punctuation)
+  const resolve = (item: string): boolean => {
     const byName = opts.serviceNames?.get(item);
     const head = /^(\S+)\s+(.+)$/.exec(item);
-    if (known(item)) add(item);
+    if (known(halfWidth(item))) add(halfWidth(item));
     else if (byName) add(byName);
-    else if (head && known(head[1]!) && /[^\x00-\x7f]/.test(head[2]!)) add(head[1]!);
-    else if (item.split(/\s+/).every(known)) item.split(/\s+/).forEach(add);
-    else unknown.push(item);
+    else if (head && known(halfWidth(head[1]!)) && /[^\x00-\x7f]/.test(head[2]!)) add(halfWidth(head[1]!));
+    else if (halfWidth(item).split(/\s+/).every(known)) halfWidth(item).split(/\s+/).forEach(add);
+    else return false;
+    return true;
+  };
+  // "；" separates items (the export's separator); names may themselves hold "、" or "，",
+  // so those split an item only when it does not resolve as a whole.
+  for (const item of text.split(/[;；\r\n]+/).map(tidy).filter(Boolean)) {
+    if (resolve(item)) continue;
+    for (const part of item.split(/[,，、]+/).map((x) => x.trim()).filter(Boolean)) {
+      if (!resolve(part)) unknown.push(part);
+    }
   }
   return { ids, unknown };
 }
