@@ -164,6 +164,22 @@ describe('hrss-std diff between git revisions', () => {
     expect(lines[3]).toBe('3,demo,改号、其他修改,GB/T 31596.3-2023,社会保险术语 第3部分：失业保险,101 术语与缩略语标准,标准编号 GB/T 31596.3-2015 → GB/T 31596.3-2023；对应服务事项 （无） → X01-02');
   });
 
+  it('treats a revision without any system as empty: the whole system is new', () => {
+    const d = tempTree({ 'README.md': 'x\n' });
+    git(d, 'init', '-q', '-b', 'main');
+    git(d, 'add', '.');
+    git(d, 'commit', '-q', '-m', 'empty');
+    mkdirSync(path.join(d, 'systems/demo'), { recursive: true });
+    writeFileSync(path.join(d, 'systems/demo/system.yaml'), 'id: demo\ntitle: 测试体系\nstandards:\n  - { number: GB/T 33528-2017, title: 公共就业服务 术语 }\n');
+    const r = runCli(['diff', 'HEAD', '-f', 'json'], { cwd: d });
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as Json & { systems: { fileA?: string; fileB?: string }[] };
+    expect(j.b).toBe('工作区');
+    expect(j.systems[0]).toMatchObject({ id: 'demo', fileB: 'systems/demo/system.yaml' });
+    expect(j.systems[0]!.fileA).toBeUndefined();
+    expect(j.systems[0]!.added.map((s) => s.number)).toEqual(['GB/T 33528-2017']);
+  });
+
   it('explains a name that is neither a path nor a revision', () => {
     const r = runCli(['diff', 'no-such-rev', 'HEAD'], { cwd: dir });
     expect(r.code).toBe(2);

@@ -37,9 +37,10 @@ function git(args: string[], cwd: string, input?: Buffer): Buffer {
 }
 
 /** Load every system below `cwd` the way validate finds them (no rules: the model is enough). */
-function loadSide(label: string, args: string[], cwd: string, config: Config): Side {
+function loadSide(label: string, args: string[], cwd: string, config: Config, allowEmpty = false): Side {
   const { files, missing } = discoverSystems(args, cwd, config.systems, config.dir);
-  if (missing.length || files.length === 0) {
+  // A revision from before the first system is a valid "nothing yet"; a named path must hold a system.
+  if (missing.length || (files.length === 0 && !allowEmpty)) {
     throw new DiffSourceError(
       { zh: `${label}：没有找到标准体系`, en: `${label}: no standard system found` },
       { zh: '给出体系目录、system.yaml，或 git 修订版本（如 HEAD~1）', en: 'name a system folder, a system.yaml, or a git revision (e.g. HEAD~1)' },
@@ -138,7 +139,7 @@ export function resolveSide(spec: string, cwd: string, config: Config): Resolved
       cfg = { ...config, dir: sideCwd };
     }
     cfg = { ...cfg, limits: config.limits };
-    return { side: loadSide(`${spec} (${sha.slice(0, 7)})`, [], sideCwd, cfg), cleanup };
+    return { side: loadSide(`${spec} (${sha.slice(0, 7)})`, [], sideCwd, cfg, true), cleanup };
   } catch (e) {
     cleanup();
     throw e;
