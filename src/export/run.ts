@@ -135,6 +135,13 @@ export async function runExport(input: RunExportInput): Promise<{ messages: Text
     }
   }
   for (const tgt of targets) {
+    // the folder must exist and be a folder: say so plainly rather than fail half-way through a write
+    const parent = path.dirname(tgt.file);
+    const pst = statSync(parent, { throwIfNoEntry: false });
+    if (!pst || !pst.isDirectory()) {
+      throw new UserError(describeWriteError(new WriteError(tgt.file, pst ? 'ENOTDIR' : 'ENOENT', '')), EXIT.USAGE,
+        { zh: '用 -o 指定一个存在的目录（-o 给出的目录会自动创建）', en: 'name an existing folder with -o (a folder given with -o is created)' });
+    }
     const problem = checkTarget(tgt.file, input.force);
     if (problem) throw new UserError(problem.text, EXIT.USAGE, problem.hint);
   }
@@ -151,7 +158,10 @@ export async function runExport(input: RunExportInput): Promise<{ messages: Text
     const bytes = await exporter.write(model, { lang, docxStyles });
     try {
       writeFileAtomic(tgt.file, bytes);
-    } catch (e) {
+    } catch (raw) {
+      // a failure while cleaning up after a failed write can surface as a plain errno error
+      const code = (raw as NodeJS.ErrnoException).code;
+      const e = raw instanceof WriteError ? raw : code ? new WriteError(tgt.file, code, (raw as Error).message) : raw;
       if (e instanceof WriteError) {
         throw new UserError(describeWriteError(e), EXIT.USAGE, e.code === 'EBUSY' || e.code === 'EPERM' || e.code === 'EACCES'
           ? { zh: '若文件正在 Excel/WPS 中打开，请先关闭', en: 'if the file is open in Excel/WPS, close it first' }

@@ -53,9 +53,15 @@ function partOrder(a: string, b: string): number {
  * a fixed part order and fixed compression, set the core dates, and add the marker
  * property that lets a later export replace this file without --force.
  */
-export function normalizePackage(data: Uint8Array, opts: { date: string; marker: string }): Uint8Array {
+export function normalizePackage(
+  data: Uint8Array,
+  opts: { date: string; marker: string; rewrite?: Record<string, (xml: string) => string> },
+): Uint8Array {
   const files = unzipSync(data);
   for (const name of Object.keys(files)) if (name.endsWith('/')) delete files[name];
+  for (const [name, fn] of Object.entries(opts.rewrite ?? {})) {
+    if (files[name]) files[name] = strToU8(fn(strFromU8(files[name]!)));
+  }
   const stamp = `${opts.date}T00:00:00Z`;
   const core = files['docProps/core.xml'];
   if (core) {

@@ -113,12 +113,38 @@ async function build(model: ExportModel, stylesXml?: string): Promise<Uint8Array
   return new Uint8Array(await Packer.toBuffer(doc));
 }
 
+/**
+ * The docx library numbers drawings and bookmarks from counters shared by every document
+ * the process makes, so a second export in one process would differ. Renumber them in
+ * document order: drawing ids stay unique, bookmarks keep their links.
+ */
+export function stableIds(xml: string): string {
+  let drawing = 0;
+  xml = xml.replace(/<(wp:docPr|wps:cNvPr|wpg:cNvPr|pic:cNvPr) id="\d+"(?: name="([^"]*)")?/g, (_m, tag: string, name?: string) => {
+    const id = ++drawing;
+    // shape names carry the counter too ("Line 66"): give them the new id
+    const stable = name === undefined ? '' : ` name="${tag === 'wp:docPr' ? name : name.replace(/ \d+$/, ` ${id}`)}"`;
+    return `<${tag} id="${id}"${stable}`;
+  });
+  const marks = new Map<string, number>();
+  const mark = (old: string) => {
+    if (!marks.has(old)) marks.set(old, marks.size + 1);
+    return marks.get(old)!;
+  };
+  xml = xml.replace(/_Toc(\d+)/g, (_m, n: string) => `_Toc${mark(`toc${n}`)}`);
+  const ids = new Map<string, number>();
+  return xml.replace(/(<w:bookmark(?:Start|End)\b[^>]*?\bw:id=")(\d+)"/g, (_m, head: string, n: string) => {
+    if (!ids.has(n)) ids.set(n, ids.size + 1);
+    return `${head}${ids.get(n)}"`;
+  });
+}
+
 /** The Word document: title page, 目次, 结构图, 明细表, 统计表, 覆盖情况, 编制说明. */
 export const docxExporter: Exporter = {
   id: 'docx',
   extension: '.docx',
   async write(model, opts) {
     const bytes = await build(model, opts.docxStyles);
-    return normalizePackage(bytes, { date: model.date.iso, marker: model.system.id });
+    return normalizePackage(bytes, { date: model.date.iso, marker: model.system.id, rewrite: { 'word/document.xml': stableIds } });
   },
 };
