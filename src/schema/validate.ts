@@ -195,6 +195,15 @@ function toFinding(e: ErrorObject, root: unknown, file: SourceFile): Finding {
     case 'additionalProperties': {
       const k = String(p.additionalProperty);
       const props = Object.keys(((e.parentSchema as { properties?: object })?.properties) ?? {});
+      // Indentation pasted from Word/web pages: a full-width or no-break space becomes part of the key.
+      const bare = k.replace(/^[\s\u3000\u00a0\ufeff\u200b]+|[\s\u3000\u00a0\ufeff\u200b]+$/g, '');
+      if (bare !== k && props.includes(bare)) {
+        return {
+          message: { zh: `未知字段 “${k}”：键前后有空白字符`, en: `unknown key "${k}": blanks around the key` },
+          hint: { zh: `应为 “${bare}”；缩进只能用半角空格（这里可能是全角空格或不换行空格）`, en: `it should be "${bare}"; indent with ASCII spaces only (this looks like a full-width or no-break space)` },
+          at: { file, node: (node as object) ?? undefined, key: k, part: 'key' },
+        };
+      }
       const guess = closest(k, props);
       return {
         message: { zh: `未知字段 “${k}”`, en: `unknown key "${k}"` },

@@ -21,5 +21,5 @@ describe('property: the CLI on damaged systems', () => {
       }),
       { ...fcParams(40), endOnFailure: true }, // shrinking would spawn hundreds more processes
     );
-  });
+  }, 300_000);
 });
