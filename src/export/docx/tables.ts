@@ -12,8 +12,8 @@ import { cell, SHADE, TABLE_BORDERS } from './styles.js';
  * "2024-01-01" and four CJK characters at 9 pt, the rest goes to the title, services and notes.
  */
 const DETAIL_SHARE: Record<ColumnId, number> = {
-  seq: 500, code: 850, subsystem: 1000, number: 1450, title: 2400, level: 820, status: 820,
-  published: 1050, effective: 1050, department: 1000, services: 1650, note: 1696,
+  seq: 500, code: 850, subsystem: 1000, number: 1650, title: 2350, level: 900, status: 900,
+  published: 1050, effective: 1050, department: 1000, services: 1550, note: 1486,
 };
 const CENTERED: ReadonlySet<ColumnId> = new Set(['seq', 'code', 'level', 'status', 'published', 'effective']);
 

@@ -37,7 +37,7 @@ export function writeDetailSheet(ws: Worksheet, model: ExportModel): void {
     cell.alignment = WRAP_CENTER;
     cell.border = ALL_BORDERS;
   });
-  header.height = 24;
+  header.height = Math.max(24, fitHeight(cols.map((c) => [c.label, WIDTHS[c.id]])));
 
   let r = 2;
   let maxOutline = 0;
@@ -78,8 +78,8 @@ export function writeDetailSheet(ws: Worksheet, model: ExportModel): void {
   const last = r - 1;
   ws.properties.outlineProperties = { summaryBelow: false, summaryRight: false };
   // exceljs marks a row "collapsed" when its level reaches outlineLevelRow, and LibreOffice then
-  // hides it: one level more than any row keeps every group open.
-  ws.properties.outlineLevelRow = maxOutline + 1;
+  // hides it; the workbook writer strips that flag again (every group is open).
+  ws.properties.outlineLevelRow = maxOutline;
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }];
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(last, 1), column: cols.length } };
 

@@ -27,6 +27,9 @@ export const xlsxExporter: Exporter = {
     writeCoverageSheet(sheet('覆盖情况'), model);
     writeAboutSheet(sheet('说明'), model);
     const buf = await wb.xlsx.writeBuffer();
-    return normalizePackage(new Uint8Array(buf as ArrayBuffer), { date: model.date.iso, marker: model.system.id });
+    // exceljs flags outlined rows as collapsed although none is hidden; LibreOffice then hides them
+    const openGroups = (xml: string) => xml.replace(/ collapsed="1"/g, '');
+    const rewrite = Object.fromEntries(wb.worksheets.map((_, i) => [`xl/worksheets/sheet${i + 1}.xml`, openGroups]));
+    return normalizePackage(new Uint8Array(buf as ArrayBuffer), { date: model.date.iso, marker: model.system.id, rewrite });
   },
 };

@@ -41,7 +41,7 @@ export function writeStatsSheet(ws: Worksheet, model: ExportModel): void {
   };
 
   title(`表1  ${model.system.title}标准统计表（按标准级别）`);
-  cellRow(['标准类别', '应有数（项）', '现有数（项）', '现有数÷应有数（%）'], { head: true });
+  cellRow(['标准类别', '应有数\n（项）', '现有数\n（项）', '现有数÷\n应有数（%）'], { head: true });
   for (const l of stats.byLevel) cellRow([LEVEL_KEY_LABELS[l.level].zh, l.expected, l.existing, pctValue(l)], { pctCol: 3 });
   cellRow(['合计', stats.total.expected, stats.total.existing, pctValue(stats.total)], { bold: true, fill: true, pctCol: 3 });
   r++;
@@ -49,7 +49,7 @@ export function writeStatsSheet(ws: Worksheet, model: ExportModel): void {
   title('表2  子体系 × 标准级别（应有数 / 现有数）');
   const head1 = r;
   cellRow(['子体系', ...levels.flatMap((l) => [LEVEL_KEY_LABELS[l].zh, '']), '合计', '', ''], { head: true });
-  cellRow(['', ...levels.flatMap(() => ['应有', '现有']), '应有', '现有', '现有÷应有（%）'], { head: true });
+  cellRow(['', ...levels.flatMap(() => ['应有', '现有']), '应有', '现有', '现有÷应有\n（%）'], { head: true });
   ws.mergeCells(head1, 1, head1 + 1, 1);
   levels.forEach((_, i) => ws.mergeCells(head1, 2 + 2 * i, head1, 3 + 2 * i));
   ws.mergeCells(head1, 2 + 2 * levels.length, head1, 4 + 2 * levels.length);

@@ -40,10 +40,14 @@ export function textUnits(s: string): number {
   return n;
 }
 
-/** Lines a wrapped text needs in a column of `width` units. */
+/**
+ * Lines a wrapped text needs in a column of `width` units at 10 pt: a column is width × 7 + 5 px
+ * wide (less about 4 px of padding), a digit at 10 pt about 6.7 px, a CJK character twice that.
+ */
 export function linesFor(s: string, width: number): number {
   if (!s) return 1;
+  const fits = Math.max((width * 7 + 1) / 6.7, 1);
   let lines = 0;
-  for (const part of s.split('\n')) lines += Math.max(1, Math.ceil(textUnits(part) / Math.max(width - 1, 1)));
+  for (const part of s.split('\n')) lines += Math.max(1, Math.ceil(textUnits(part) / fits));
   return lines;
 }
