@@ -65,6 +65,7 @@ const READ_ERRORS: Record<string, [string, string]> = {
   ENOTDIR: ['路径中有一段不是目录（ENOTDIR）', 'a part of the path is not a folder (ENOTDIR)'],
   EBUSY: ['文件被占用（EBUSY）', 'the file is busy (EBUSY)'],
   EIO: ['读写错误（EIO）', 'I/O error (EIO)'],
+  ERR_INVALID_ARG_VALUE: ['路径中含有文件名不允许的字符（如 NUL）', 'the path holds a character file names cannot have (NUL)'],
   'not a regular file': ['不是普通文件（可能是管道或设备）', 'not a regular file (a pipe or a device?)'],
 };
 
