@@ -149,6 +149,9 @@ export async function runExport(input: RunExportInput): Promise<{ messages: Text
   // one model for every format
   let coverage;
   if (catalog) coverage = (await import('../gaps/coverage.js')).computeCoverage(system, catalog);
+  // The files carry no validation counts: warnings such as review-due depend on today's date,
+  // and the same input must give the same bytes. The counts go to the terminal instead.
+  const { warnings } = result.summary;
   const model = buildExportModel({ system, catalog, coverage, columns, toolVersion: input.toolVersion, date: input.date });
 
   const messages: Text[] = [];
@@ -175,6 +178,9 @@ export async function runExport(input: RunExportInput): Promise<{ messages: Text
     messages.push(tgt.id === 'xlsx'
       ? { zh: `已写入 ${shown}（明细表 ${model.rows.length} 项标准；工作表：结构图、明细表、统计表、覆盖情况、说明）`, en: `wrote ${shown} (${model.rows.length} standards; sheets 结构图, 明细表, 统计表, 覆盖情况, 说明)` }
       : { zh: `已写入 ${shown}（结构图、明细表 ${model.rows.length} 项、统计表、覆盖情况、编制说明）`, en: `wrote ${shown} (structure, ${model.rows.length}-row table, statistics, coverage, 编制说明)` });
+  }
+  if (warnings > 0) {
+    messages.push({ zh: `体系有 ${warnings} 个警告（不影响导出；hrss-std validate 查看）`, en: `the system has ${warnings} warning(s) (exported anyway; see hrss-std validate)` });
   }
   if (!catalog) {
     messages.push({ zh: '注意：体系没有服务事项目录（catalog:），未做覆盖分析', en: 'note: the system names no service catalog (catalog:); no coverage analysis' });
