@@ -71,6 +71,14 @@ describe('generated bad inputs', () => {
       { rule: 'schema', exit: 1, file: SYS, line: lines - 1, column: 47 });
   });
 
+  // Skipped until src/model/types.ts allStandards() stops spreading a sub-system's rows into push()
+  // (and src/pipeline/validate.ts does the same for diagnostics): past ~125,000 rows that overflows the
+  // call stack, an "internal error", on a 6.5 MB file that is well inside the default size limit.
+  it.skip('130,000 rows in one sub-system (6.5 MB, under the default limit) are checked', () => {
+    const rows = '      - {title: x, status: planned, level: local}\n'.repeat(130_000);
+    checkCase(tempTree({ [SYS]: HDR + 'subsystems:\n  - code: "1"\n    title: a\n    standards:\n' + rows }), { rule: null, exit: 0 });
+  });
+
   it('20,000 levels of flow nesting: refused, no stack overflow', () => {
     const deep = HDR + 'note: ' + '['.repeat(20_000) + ']'.repeat(20_000) + '\n';
     checkCase(tempTree({ [SYS]: deep }), { rule: 'yaml-syntax', exit: 1, file: SYS, line: 3, message: '嵌套层级过深（上限 200）' });
