@@ -32,7 +32,12 @@ export interface StructureLayout {
   truncated: boolean;
   /** the tallest band is taller than the space it was given */
   overflow: boolean;
+  /** the bands together, with BAND_GAP between them, do not fit in the height given: one band per page */
+  bandPerPage: boolean;
 }
+
+/** Space between two bands drawn on the same page, in px. */
+export const BAND_GAP = 16;
 
 export interface LayoutOptions {
   /** usable width and height in px */
@@ -57,6 +62,12 @@ export function wrapLines(s: string, px: number, fontPt: number): number {
   return Math.max(1, Math.ceil(textEms(s) / perLine));
 }
 
+/** "…标准体系" → "…标准体系结构图"; any other title → "…标准体系结构图" after it. */
+export function structureCaption(title: string): string {
+  return /标准体系$/.test(title) ? `${title}结构图` : `${title}标准体系结构图`;
+}
+
+/** The text of a sub-system's box: its code and title. */
 export function nodeLabel(node: SubsystemNode): string {
   return `${node.code} ${node.title}`.trim();
 }
@@ -143,12 +154,14 @@ export function layoutStructure(title: string, parts: SubsystemNode[], opts: Lay
   const depthShown = Math.max(1, Math.min(opts.maxDepth ?? 3, depthOf(parts)));
   const groups = splitBands(parts, opts.maxPartsPerBand ?? 8);
   let best: StructureLayout | undefined;
-  for (const fontPt of [10.5, 9, 8, 7.5]) {
+  // the largest type with which everything fits on one page; else the largest with which each band fits a page
+  const tries = [10.5, 9, 8, 7.5].map((fontPt) => {
     const state = { truncated: false };
     const bands = groups.map((g, i) => layoutBand(i === 0 || groups.length === 1 ? title : `${title}（续）`, g, opts.width, fontPt, depthShown, state));
+    const total = bands.reduce((a, b) => a + b.height, 0) + BAND_GAP * (bands.length - 1);
     const overflow = bands.some((b) => b.height > opts.height);
-    best = { bands, fontPt, depthShown, truncated: state.truncated, overflow };
-    if (!overflow) break;
-  }
+    return { bands, fontPt, depthShown, truncated: state.truncated, overflow, bandPerPage: total > opts.height };
+  });
+  best = tries.find((t) => !t.bandPerPage) ?? tries.find((t) => !t.overflow) ?? tries[tries.length - 1];
   return best!;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { layoutStructure, nodeLabel, splitBands, type PxBox } from '../../src/export/structure-layout.js';
-import { gridLayout, structureCaption } from '../../src/export/xlsx/structure.js';
+import { layoutStructure, nodeLabel, splitBands, structureCaption, type PxBox } from '../../src/export/structure-layout.js';
+import { gridLayout } from '../../src/export/xlsx/structure.js';
 import { walkNodes, type SubsystemNode } from '../../src/model/types.js';
 import { loadSample } from './helpers.js';
 
@@ -40,6 +40,12 @@ describe('structure picture for Word (px geometry)', () => {
     const l = layoutStructure('体系', deep, { width: 900, height: 500, maxDepth: 3 });
     expect(l.truncated).toBe(true);
     expect(l.bands[0]!.boxes.map((b) => b.text)).not.toContain('1111 节点1111');
+
+    const wide = Array.from({ length: 10 }, (_, i) => leaf(`${i + 1}00`, 1, [1, 2, 3].map((j) => leaf(`${i + 1}0${j}`, 2))));
+    const w = layoutStructure('体系', wide, { width: 950, height: 520 });
+    expect(w.bands.map((b) => b.boxes.length - 1)).toEqual([20, 20]); // 5 parts × (1 + 3 children) per band
+    expect(w.bands.flatMap((b) => b.boxes.slice(1).map((x) => x.text)).sort()).toEqual([...walkNodes(wide)].map(nodeLabel).sort());
+    expect(w.bandPerPage).toBe(false);
   });
 });
 

@@ -3,7 +3,7 @@ import {
 } from 'docx';
 import { aboutLines } from '../about.js';
 import { chineseDate, type ExportModel } from '../model.js';
-import { structureCaption } from '../xlsx/structure.js';
+import { structureCaption } from '../structure-layout.js';
 import type { Exporter } from '../types.js';
 import { normalizePackage } from '../zip.js';
 import { explanation } from './explanation.js';

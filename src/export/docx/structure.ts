@@ -1,6 +1,6 @@
 import { AlignmentType, LineRuleType, Paragraph, TextRun } from 'docx';
 import { ShapeGroupRun, type IShapeGroupChildOptions } from 'docx/shapes';
-import { layoutStructure, type Band } from '../structure-layout.js';
+import { BAND_GAP, layoutStructure, type Band } from '../structure-layout.js';
 import type { ExportModel } from '../model.js';
 import { FONT, OWN } from './styles.js';
 import { LANDSCAPE_TEXT_HEIGHT, LANDSCAPE_TEXT_WIDTH, twipsToPx } from './page.js';
@@ -49,11 +49,12 @@ export function structureParagraphs(model: ExportModel, caption: string): { para
     // leave room for the heading above and the caption below on the same page
     height: Math.floor(twipsToPx(LANDSCAPE_TEXT_HEIGHT)) - 110,
   });
-  const paragraphs = layout.bands.map((band) => new Paragraph({
+  const paragraphs = layout.bands.map((band, i) => new Paragraph({
     alignment: AlignmentType.CENTER,
     indent: { firstLine: 0 },
     // single spacing: LibreOffice misplaces the shapes of a drawing in a 1.5-spaced line
-    spacing: { line: 240, lineRule: LineRuleType.AUTO },
+    spacing: { line: 240, lineRule: LineRuleType.AUTO, before: i === 0 ? 0 : Math.round(BAND_GAP * 15) },
+    pageBreakBefore: i > 0 && layout.bandPerPage,
     keepNext: true,
     children: [bandRun(band, layout.fontPt, caption)],
   }));

@@ -1,6 +1,7 @@
 import type { Worksheet } from 'exceljs';
 import type { SubsystemNode } from '../../model/types.js';
 import type { ExportModel } from '../model.js';
+import { nodeLabel as boxText, structureCaption } from '../structure-layout.js';
 import { ALL_BORDERS, FILLS, linesFor, put, THIN, TITLE_FONT, WRAP_CENTER } from './style.js';
 import { headerText, printA4Landscape } from './print.js';
 
@@ -38,15 +39,6 @@ function treeDepth(nodes: SubsystemNode[]): number {
   let d = 0;
   for (const n of nodes) d = Math.max(d, n.depth, treeDepth(n.subsystems));
   return d;
-}
-
-/** "…标准体系" → "…标准体系结构图"; any other title → "…标准体系结构图" after it. */
-export function structureCaption(title: string): string {
-  return /标准体系$/.test(title) ? `${title}结构图` : `${title}标准体系结构图`;
-}
-
-export function boxText(node: SubsystemNode): string {
-  return `${node.code} ${node.title}`.trim();
 }
 
 /** Pure layout (no exceljs), so the drawing can be tested as data. */
