@@ -28,7 +28,7 @@ export const OWN = { table: 'HrssTableText', tableHead: 'HrssTableHead', box: 'H
 const single = { line: 240, before: 0, after: 0 };
 
 const OWN_STYLES: IParagraphStyleOptions[] = [
-  { id: OWN.table, name: 'HRSS Table Text', basedOn: 'Normal', quickFormat: true, run: { font: FONT.song, size: SIZE.小五 }, paragraph: { spacing: single, indent: { firstLine: 0 } } },
+  { id: OWN.table, name: 'HRSS Table Text', basedOn: 'Normal', quickFormat: true, run: { font: FONT.song, size: SIZE.小五 }, paragraph: { alignment: AlignmentType.LEFT, spacing: single, indent: { firstLine: 0 } } },
   { id: OWN.tableHead, name: 'HRSS Table Head', basedOn: OWN.table, run: { font: FONT.hei, size: SIZE.小五 }, paragraph: { alignment: AlignmentType.CENTER, keepNext: true } },
   { id: OWN.box, name: 'HRSS Box Text', basedOn: 'Normal', run: { font: FONT.song, size: SIZE.小五 }, paragraph: { alignment: AlignmentType.CENTER, spacing: single, indent: { firstLine: 0 } } },
   { id: OWN.caption, name: 'HRSS Caption', basedOn: 'Normal', run: { font: FONT.hei, size: SIZE.五号 }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 120, after: 120 }, indent: { firstLine: 0 }, keepNext: true } },
@@ -75,8 +75,8 @@ export function para(text: string, opts: { style?: string; bold?: boolean; align
 }
 
 const thin = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-export const CELL_BORDERS = { top: thin, bottom: thin, left: thin, right: thin };
 export const TABLE_BORDERS = { top: thin, bottom: thin, left: thin, right: thin, insideHorizontal: thin, insideVertical: thin };
+export const CELL_MARGINS = { top: 30, bottom: 30, left: 60, right: 60 };
 
 export const SHADE = {
   head: 'D9E2F3',
@@ -97,12 +97,12 @@ export function cell(text: string, opts: {
     rowSpan: opts.rowSpan,
     width: opts.width ? { size: opts.width, type: WidthType.DXA } : undefined,
     verticalAlign: VerticalAlignTable.CENTER,
-    borders: CELL_BORDERS,
+    // borders and cell margins come from the table (tblBorders, tblCellMar): per-cell copies
+    // would multiply the size of a 2000-row 明细表 several times over
     shading: opts.shade ? { type: ShadingType.CLEAR, color: 'auto', fill: opts.shade } : undefined,
-    margins: { top: 30, bottom: 30, left: 60, right: 60 },
     children: lines.map((l) => new Paragraph({
       style: opts.head ? OWN.tableHead : OWN.table,
-      alignment: opts.center || opts.head ? AlignmentType.CENTER : AlignmentType.LEFT,
+      alignment: opts.center && !opts.head ? AlignmentType.CENTER : undefined, // left from the style, centred heads from theirs
       children: [new TextRun({ text: l, bold: opts.bold, strike: opts.strike, color: opts.strike ? '7F7F7F' : undefined })],
     })),
   });

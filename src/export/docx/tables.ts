@@ -5,15 +5,15 @@ import type { ColumnId } from '../columns.js';
 import { coverageLines, ROLLUP_HEADERS, rollupValues } from '../coverage-view.js';
 import { cellText, type ExportModel, type ExportRow } from '../model.js';
 import { LEVEL_KEY_LABELS, type Count } from '../stats.js';
-import { cell, SHADE, TABLE_BORDERS } from './styles.js';
+import { cell, CELL_MARGINS, SHADE, TABLE_BORDERS } from './styles.js';
 
 /**
  * 明细表 column widths in twips for the landscape text width (14286): short columns just fit
  * "2024-01-01" and four CJK characters at 9 pt, the rest goes to the title, services and notes.
  */
 const DETAIL_SHARE: Record<ColumnId, number> = {
-  seq: 500, code: 850, subsystem: 1000, number: 1650, title: 2350, level: 900, status: 900,
-  published: 1050, effective: 1050, department: 1000, services: 1550, note: 1486,
+  seq: 500, code: 850, subsystem: 1000, number: 1650, title: 2150, level: 900, status: 900,
+  published: 1050, effective: 1050, department: 1000, services: 1550, note: 1686,
 };
 const CENTERED: ReadonlySet<ColumnId> = new Set(['seq', 'code', 'level', 'status', 'published', 'effective']);
 
@@ -32,6 +32,7 @@ function table(rows: TableRow[], columnWidths: number[], textWidth?: number): Ta
     width: { size: total, type: WidthType.DXA },
     layout: TableLayoutType.FIXED,
     borders: TABLE_BORDERS,
+    margins: CELL_MARGINS,
     // tables narrower than the text are centred under their centred captions
     alignment: textWidth && total < textWidth - 10 ? AlignmentType.CENTER : undefined,
   });
