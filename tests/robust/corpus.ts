@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
@@ -90,4 +90,3 @@ export function checkCase(dir: string, e: Expect, env?: Record<string, string>) 
   return r;
 }
 
-export { existsSync };

@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -16,9 +16,9 @@ const HDR = 'id: x\ntitle: 坏输入测试\n';
 const isRoot = process.getuid?.() === 0;
 const isWindows = process.platform === 'win32';
 
-/** 标准 in GBK is B1 EA D7 BC (Node has no GBK encoder, so the bytes are written by hand). */
-const GBK_BIAOZHUN = Buffer.from([0xb1, 0xea, 0xd7, 0xbc]);
-const gbkSystem = () => Buffer.concat([Buffer.from('id: x\ntitle: '), GBK_BIAOZHUN, Buffer.from('体系\n'.length ? [0xcc, 0xe5, 0xcf, 0xb5] : []), Buffer.from('\n')]);
+/** 标准体系 in GBK is B1EA D7BC CCE5 CFB5 (Node has no GBK encoder, so the bytes are written by hand). */
+const GBK_BIAOZHUN_TIXI = Buffer.from([0xb1, 0xea, 0xd7, 0xbc, 0xcc, 0xe5, 0xcf, 0xb5]);
+const gbkSystem = () => Buffer.concat([Buffer.from('id: x\ntitle: '), GBK_BIAOZHUN_TIXI, Buffer.from('\n')]);
 /** The start of an .xlsx (a zip) renamed to .yaml. */
 const XLSX = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00, 0x62, 0xee, 0x9d, 0x68]);
 
@@ -59,16 +59,19 @@ describe('generated bad inputs', () => {
   it('a 20 MB file is refused over the default limit, with the limit named', () => {
     const big = HDR + 'description: |\n' + '  这是一段很长的说明文字，用于测试大文件。\n'.repeat(20 * 1024 * 1024 / 60) ;
     expect(Buffer.byteLength(big)).toBeGreaterThan(20 * 1000 * 1000);
-    const r = checkCase(tempTree({ [SYS]: big }), { rule: 'file-error', exit: 2, file: SYS, line: 1, column: 1, message: '文件过大' });
+    const dir = tempTree({ [SYS]: big });
+    const r = checkCase(dir, { rule: 'file-error', exit: 2, file: SYS, line: 1, column: 1, message: '文件过大' });
     expect(JSON.parse(r.stdout).diagnostics[0].hint).toContain('limits.max_file_bytes');
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('a 20 MB file is read when limits.max_file_bytes allows it', () => {
     const big = HDR + 'description: |\n' + '  这是一段很长的说明文字，用于测试大文件。\n'.repeat(20 * 1024 * 1024 / 60) +
       'subsystems:\n  - code: "100"\n    title: 基础\n    standards:\n      - { title: 待制定, status: planned, level: locale }\n';
     const lines = big.split('\n').length;
-    checkCase(tempTree({ [SYS]: big, '.hrss-std.yaml': 'limits:\n  max_file_bytes: 40000000\n' }),
-      { rule: 'schema', exit: 1, file: SYS, line: lines - 1, column: 47 });
+    const dir = tempTree({ [SYS]: big, '.hrss-std.yaml': 'limits:\n  max_file_bytes: 40000000\n' });
+    checkCase(dir, { rule: 'schema', exit: 1, file: SYS, line: lines - 1, column: 47 });
+    rmSync(dir, { recursive: true, force: true });
   });
 
   // Skipped until src/model/types.ts allStandards() stops spreading a sub-system's rows into push()
@@ -182,4 +185,3 @@ describe('generated bad inputs', () => {
   });
 });
 
-export { mkdirSync, writeFileSync };
