@@ -144,7 +144,8 @@ function toRow(entry: StandardEntry, seq: number, system: StandardSystem, catalo
     servicesText: services.map((s) => (s.name ? `${s.id} ${s.name}` : s.id)).join('；'),
     note: entry.note ?? '',
     node: entry.parent,
-    subsystemTitle: entry.parent?.title ?? system.title,
+    // rows written directly under the system root sit in a depth-0 pseudo node
+    subsystemTitle: entry.parent && entry.parent.depth > 0 ? entry.parent.title : system.title,
     existing: isExisting(entry),
     toBeMade: TO_BE_MADE.has(entry.status),
     lapsed: entry.status === 'replaced' || entry.status === 'withdrawn',

@@ -94,6 +94,7 @@ const GAP_X = 12;    // between part columns
 const GAP_Y = 8;     // between stacked boxes
 const INDENT = 16;   // a child box starts this far right of its parent
 const LEVEL_GAP = 18; // title → bus → parts
+const MAX_COLUMN = 260; // widest column a part gets, in px
 
 function layoutBand(title: string, parts: SubsystemNode[], width: number, fontPt: number, depthShown: number, state: { truncated: boolean }): Band {
   const lineH = fontPt * PX_PER_PT * 1.35;
@@ -107,11 +108,13 @@ function layoutBand(title: string, parts: SubsystemNode[], width: number, fontPt
   const n = parts.length;
   if (n === 0) return { boxes, lines, width, height: titleH };
 
-  const colW = (width + GAP_X) / n;
+  // parts share the width, but a few parts are not stretched across the page: columns are capped and centred
+  const colW = Math.min((width + GAP_X) / n, MAX_COLUMN);
   const partW = colW - GAP_X;
+  const left = (width - (n * colW - GAP_X)) / 2;
   const busY = titleH + LEVEL_GAP;
   const partY = busY + LEVEL_GAP;
-  const trunkX = (i: number) => i * colW + Math.min(INDENT / 2, partW / 4);
+  const trunkX = (i: number) => left + i * colW + Math.min(INDENT / 2, partW / 4);
   const partH = Math.max(...parts.map((p) => boxH(nodeLabel(p), partW)));
   // title → bus → a drop into every part, at the x where that part's trunk leaves it
   lines.push({ x1: width / 2, y1: titleH, x2: width / 2, y2: busY });
@@ -120,7 +123,7 @@ function layoutBand(title: string, parts: SubsystemNode[], width: number, fontPt
   if (busRight > busLeft) lines.push({ x1: busLeft, y1: busY, x2: busRight, y2: busY });
   let height = partY + partH;
   parts.forEach((part, i) => {
-    const x0 = i * colW;
+    const x0 = left + i * colW;
     lines.push({ x1: trunkX(i), y1: busY, x2: trunkX(i), y2: partY });
     const place = (node: SubsystemNode, depth: number, x: number, y: number, h?: number): number => {
       const w = partW - (x - x0);
