@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Limits } from '../config/config.js';
 import { readYamlFile, type StageFinding } from '../load/system.js';
@@ -39,12 +39,21 @@ const cache = new Map<string, CatalogLoad>();
 /** Load and schema-check a catalog (cached per file: many systems share one). */
 export function loadCatalog(ref: string, baseDir: string, opts: { limits: Limits; cwd: string }): CatalogLoad {
   const { abs, builtin } = resolveCatalogRef(ref, baseDir);
-  const cached = cache.get(abs);
+  // Keyed by the file's state too, so a long-lived process sees an edited catalog.
+  let stamp = '';
+  try {
+    const st = statSync(abs);
+    stamp = `${st.mtimeMs}:${st.size}`;
+  } catch {
+    /* missing: handled below */
+  }
+  const key = `${abs}|${stamp}`;
+  const cached = cache.get(key);
   if (cached) return cached;
   const out = { findings: [] as StageFinding[], ioError: false };
   let result: CatalogLoad;
-  if (!builtin && !existsSync(abs) && !/[\\/]|\.ya?ml$/i.test(ref)) {
-    // Looks like an id, not a path: say which ids exist.
+  if (!builtin && !existsSync(abs)) {
+    // A missing catalog is a wrong reference in the system (catalog-error, exit 1), like a missing include.
     result = { findings: [], ioError: false };
   } else {
     const r = readYamlFile(abs, { limits: opts.limits, cwd: opts.cwd }, 'catalog', out);
@@ -70,6 +79,6 @@ export function loadCatalog(ref: string, baseDir: string, opts: { limits: Limits
       };
     }
   }
-  cache.set(abs, result);
+  cache.set(key, result);
   return result;
 }

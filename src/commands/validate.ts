@@ -54,7 +54,13 @@ export function register(program: Command): void {
         const { runFix } = await import('../authoring/fix/index.js');
         if (runFix(paths, config, cwd, lang, !!opts.fixDryRun)) return;
       }
-      const { validate } = await import('../pipeline/validate.js');
+      const { validate, unknownConfiguredRules } = await import('../pipeline/validate.js');
+      const typos = unknownConfiguredRules(config);
+      if (typos.length) {
+        throw new UserError(
+          { zh: `配置文件 ${config.file} 的 rules: 中有未知的规则：${typos.join('、')}`, en: `unknown rules under rules: in ${config.file}: ${typos.join(', ')}` },
+          EXIT.USAGE, { zh: '用 hrss-std rules 查看全部规则 id', en: 'hrss-std rules lists every rule id' });
+      }
       const result = validate(paths, config, cwd);
       if (result.missing.length) {
         throw new UserError({ zh: `找不到体系：${result.missing.join('、')}`, en: `no system found at: ${result.missing.join(', ')}` },

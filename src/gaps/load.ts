@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { appendAll } from '../util/array.js';
 import type { Catalog } from '../catalog/types.js';
 import type { Config } from '../config/config.js';
 import { toDiagnostic } from '../diagnostics/resolve.js';
@@ -59,7 +60,7 @@ export function loadForGaps(args: string[], config: Config, cwd: string, catalog
 
 function overrideCatalog(ref: string, config: Config, cwd: string, stage: StageFinding[]): { catalog?: Catalog } {
   const res = loadCatalog(ref, cwd, { limits: config.limits, cwd });
-  stage.push(...res.findings);
+  appendAll(stage, res.findings);
   if (!res.catalog && !res.findings.length) {
     stage.push({
       rule: 'catalog-error',

@@ -1,4 +1,5 @@
 import type { SourceFile } from '../load/source.js';
+import { appendAll } from '../util/array.js';
 
 export type Level = 'national' | 'industry' | 'local' | 'group' | 'enterprise';
 export type Status = 'current' | 'upcoming' | 'drafting' | 'planned' | 'revising' | 'replaced' | 'withdrawn';
@@ -91,7 +92,7 @@ export function* walkNodes(nodes: SubsystemNode[]): Generator<SubsystemNode> {
 /** Every standard row of a system in tree order (root rows first). */
 export function allStandards(system: StandardSystem): StandardEntry[] {
   const out: StandardEntry[] = [...system.standards];
-  for (const n of walkNodes(system.subsystems)) out.push(...n.standards);
+  for (const n of walkNodes(system.subsystems)) appendAll(out, n.standards);
   return out;
 }
 

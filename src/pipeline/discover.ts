@@ -19,7 +19,14 @@ export function expandGlob(pattern: string, baseDir: string): string[] {
         for (const e of entries) if (re.test(e) && !e.startsWith('.')) next.push(path.join(dir, e));
       } else {
         const p = path.join(dir, part);
-        if (existsSync(p)) next.push(p);
+        try {
+          statSync(p);
+          next.push(p);
+        } catch (e) {
+          // A folder we may not read still holds a system: keep it, so the loader reports it (exit 2).
+          const code = (e as NodeJS.ErrnoException).code;
+          if (code !== 'ENOENT' && code !== 'ENOTDIR') next.push(p);
+        }
       }
     }
     current = next;

@@ -8,7 +8,9 @@ import { knownStandards } from '../data/known.js';
 import { loadSystem, type StageFinding } from '../load/system.js';
 import type { StandardSystem } from '../model/types.js';
 import { runRules } from '../rules/run.js';
+import { RULES_BY_ID } from '../rules/index.js';
 import { discoverSystems } from './discover.js';
+import { appendAll } from '../util/array.js';
 
 export interface CheckedSystem {
   file: string;
@@ -33,12 +35,14 @@ export function catalogFor(system: StandardSystem, config: Config, cwd: string, 
   if (!ref) return { ioError: false };
   const base = own ? system.dir : config.dir;
   const res = loadCatalog(ref, base, { limits: config.limits, cwd });
-  stage.push(...res.findings);
+  appendAll(stage, res.findings);
   if (!res.catalog) {
     stage.push({
       rule: 'catalog-error',
       finding: {
-        message: { zh: `无法使用服务事项目录 “${ref}”`, en: `cannot use the catalog "${ref}"` },
+        message: res.findings.length
+          ? { zh: `无法使用服务事项目录 “${ref}”（见该文件中的问题）`, en: `cannot use the catalog "${ref}" (see the problems in that file)` }
+          : { zh: `服务事项目录 “${ref}” 不存在`, en: `the catalog "${ref}" does not exist` },
         hint: { zh: '内置目录：hrss-basic；或写相对本文件的 .yaml 路径（可用 hrss-std catalog import 从 Excel/CSV 生成）', en: 'built-in: hrss-basic; or a .yaml path relative to this file (hrss-std catalog import makes one from Excel/CSV)' },
         at: own ? { file: system.file, node: system.raw, key: 'catalog' } : { file: system.file, offset: 0 },
       },
@@ -48,6 +52,11 @@ export function catalogFor(system: StandardSystem, config: Config, cwd: string, 
 }
 
 /** load → schema → rules for every system found; never throws for bad input. */
+/** Rule ids in `.hrss-std.yaml` that no rule has (a typo would silently keep the default severity). */
+export function unknownConfiguredRules(config: Config): string[] {
+  return Object.keys(config.rules).filter((id) => !RULES_BY_ID.has(id)).sort();
+}
+
 export function validate(args: string[], config: Config, cwd: string): ValidateResult {
   const { files, missing } = discoverSystems(args, cwd, config.systems, config.dir);
   const diagnostics: Diagnostic[] = [];
@@ -70,7 +79,7 @@ export function validate(args: string[], config: Config, cwd: string): ValidateR
       ? { system: loaded.system, catalog, known: knownStandards(), today: config.today, reviewYears: config.reviewYears }
       : undefined;
     const r = runRules(ctx, stage, config.rules);
-    diagnostics.push(...r.diagnostics);
+    appendAll(diagnostics, r.diagnostics);
     suppressed += r.suppressed;
     systems.push({ file: path.relative(cwd, f), system: loaded.system, catalog });
   }
