@@ -5,7 +5,7 @@
  * unchanged build, in the same run. Each patch is an exact find/replace on the current source;
  * a patch that no longer applies is reported and skipped.
  *
- *   node bench/experiments.js [--scale 100k] [--runs 3] [variant ...]
+ *   node bench/experiments.js [--command validate|export] [--repo repo-100k|one-10k] [--runs 3] [variant ...]
  *
  * Variants: slim-results, lean-listener, utf8-fast, priority-map, fast-dates, all (every patch),
  * and parallel (bench/experiments/parallel-validate.js: systems split over worker threads, on
@@ -21,12 +21,14 @@ import { PATCHES } from './experiments/patches.js';
 
 const argv = process.argv.slice(2);
 const opt = (name, dflt) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : dflt);
-const scale = opt('--scale', '100k');
+const command = opt('--command', 'validate');
+const repoName = opt('--repo', 'repo-100k');
 const runs = Number(opt('--runs', 3));
 const names = argv.filter((a, i) => !a.startsWith('--') && !argv[i - 1]?.startsWith('--'));
-const wanted = names.length ? names : [...Object.keys(PATCHES), 'all', 'parallel'];
+const forCommand = Object.keys(PATCHES).filter((p) => (PATCHES[p].command ?? 'validate') === command);
+const wanted = names.length ? names : [...forCommand, 'all', ...(command === 'validate' ? ['parallel'] : [])];
 const WORK = path.join(ROOT, 'bench/.work');
-const repo = path.join(WORK, `repo-${scale}`);
+const repo = path.join(WORK, repoName);
 const log = (s) => process.stderr.write(`${s}\n`);
 
 if (!existsSync(path.join(repo, 'manifest.json'))) {
@@ -43,18 +45,22 @@ function buildVariant(name, patchNames) {
   const applied = [];
   for (const p of patchNames) {
     const patch = PATCHES[p];
+    // all edits of a patch or none
+    const texts = new Map();
     let ok = true;
     for (const { file, find, replace } of patch.edits) {
       const f = path.join(dir, 'src', file);
-      const text = readFileSync(f, 'utf8');
+      const text = texts.get(f) ?? readFileSync(f, 'utf8');
       if (!text.includes(find)) {
-        log(`  ${p}: patch no longer applies to src/${file} — skipped`);
+        log(`  ${p}: patch no longer applies to src/${file} (${JSON.stringify(find.slice(0, 60))}…) — skipped`);
         ok = false;
         break;
       }
-      writeFileSync(f, text.replace(find, replace));
+      texts.set(f, text.replace(find, replace));
     }
-    if (ok) applied.push(p);
+    if (!ok) continue;
+    for (const [f, text] of texts) writeFileSync(f, text);
+    applied.push(p);
   }
   for (const d of ['schemas', 'data', 'templates', 'package.json', 'bin']) {
     if (existsSync(path.join(ROOT, d))) cpSync(path.join(ROOT, d), path.join(dir, d), { recursive: true });
@@ -80,19 +86,24 @@ log(`building base`);
 variants.push({ name: 'base', ...buildVariant('base', []) });
 for (const w of wanted) {
   if (w === 'parallel') continue;
-  const patchNames = w === 'all' ? Object.keys(PATCHES) : [w];
+  const patchNames = w === 'all' ? forCommand : [w];
   if (!patchNames.every((p) => PATCHES[p])) throw new Error(`unknown variant ${w}`);
   log(`building ${w}`);
   variants.push({ name: w, ...buildVariant(w, patchNames) });
 }
 
-// Same findings, same bytes: a performance change must not change the report.
-const reference = spawnSync(process.execPath, [variants[0].bin, 'validate', '-f', 'json'], { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 30 }).stdout;
+// Same findings, same bytes: a performance change must not change the output.
+const outFile = (v) => path.join(WORK, `exp-${v}.xlsx`);
+const argsFor = (v) => (command === 'export' ? ['export', '--xlsx', outFile(v), '--force'] : ['validate']);
+const output = (v) => {
+  const r = spawnSync(process.execPath, [v.bin, ...(command === 'export' ? argsFor(v.name) : ['validate', '-f', 'json'])], { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 30 });
+  return command === 'export' ? readFileSync(outFile(v.name)).toString('base64') : r.stdout;
+};
+const reference = output(variants[0]);
 const cases = [];
 for (const v of variants) {
-  const out = spawnSync(process.execPath, [v.bin, 'validate', '-f', 'json'], { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 30 }).stdout;
-  v.sameOutput = out === reference;
-  cases.push({ id: v.name, label: `validate (${v.name}${v.applied.length ? `: ${v.applied.join(' + ')}` : ''})`, cmd: [process.execPath, v.bin, 'validate'], cwd: repo, expectStatus: [0, 1] });
+  v.sameOutput = output(v) === reference;
+  cases.push({ id: v.name, label: `${command} (${v.name}${v.applied.length ? `: ${v.applied.join(' + ')}` : ''})`, cmd: [process.execPath, v.bin, ...argsFor(v.name)], cwd: repo, expectStatus: [0, 1] });
 }
 if (wanted.includes('parallel')) {
   const all = variants.find((v) => v.name === 'all') ?? variants[0];
@@ -104,7 +115,7 @@ if (wanted.includes('parallel')) {
 cases.push({ id: 'floor', label: 'parse floor', cmd: [process.execPath, path.join(ROOT, 'bench/parse-floor.js'), repo], cwd: repo, expectStatus: [0] });
 
 const loadBefore = os.loadavg()[0].toFixed(2);
-log(`measuring ${cases.length} commands × ${runs} runs on ${scale}`);
+log(`measuring ${cases.length} commands × ${runs} runs on ${repoName}`);
 const res = measureGroup(cases, runs, log);
 const base = res.base;
 const lines = [
@@ -118,5 +129,5 @@ for (const c of cases) {
   lines.push(`| ${r.label} | ${v ? (v.sameOutput ? 'yes' : '**NO**') : '—'} | ${f0(r.ms.median)} | ${f0(r.ms.min)}–${f0(r.ms.max)} | ${f0(r.cpuMs?.median)} | ${r.rssMB?.max.toFixed(0) ?? '—'} MB | ${(r.ms.median / base.ms.median).toFixed(2)}× | ${r.cpuMs && base.cpuMs ? (r.cpuMs.median / base.cpuMs.median).toFixed(2) + '×' : '—'} | ${(r.ms.median / res.floor.ms.median).toFixed(2)}× |`);
 }
 lines.push('', `load average (1 min) before/after: ${loadBefore} / ${os.loadavg()[0].toFixed(2)} on ${os.availableParallelism()} cores`);
-writeFileSync(path.join(WORK, 'experiments.json'), JSON.stringify({ scale, runs, results: res, variants: variants.map(({ name, applied, sameOutput }) => ({ name, applied, sameOutput })) }, null, 2));
+writeFileSync(path.join(WORK, `experiments-${command}.json`), JSON.stringify({ command, repo: repoName, runs, results: res, variants: variants.map(({ name, applied, sameOutput }) => ({ name, applied, sameOutput })) }, null, 2));
 console.log(lines.join('\n'));

@@ -5,11 +5,12 @@
  *
  * Every standard number written here is synthetic and deliberately outside the ranges real
  * standards use, so nothing can be mistaken for a real standard:
- *   national    GB/T 9xxxx-20yy        (5-digit sequences from 90000; real GB/T have not reached them)
- *   industry    LD/T 9xxx-20yy         (real LD/T sequences are low: LD/T 01-2020 …)
- *   local       DB44xx/T 9xxx-20yy     (city-level 广东 codes, sequences from 9000)
+ *   national    GB/T 9xxxx-20yy        (5-digit sequences 90000–99999; real GB/T have not reached them)
+ *   industry    LD/T 9xxx-20yy         (9000–9999; real LD/T sequences are low: LD/T 01-2020 …)
+ *   local       DB44xx/T 9xxx-20yy     (city-level 广东 codes, sequences 9000–9999)
  *   group       T/BENCH 0001-20yy      (a made-up organisation code)
- *   enterprise  Q/BENCH 0001-20yy      (a made-up organisation code)
+ *   enterprise  Q/BENCHnnnn 0001-20yy  (a made-up organisation code per system)
+ * A block that runs out (very large single systems) continues with part numbers (GB/T 90001.1-20yy).
  * Titles are built from the service item names of data/hrss-basic.catalog.yaml plus a generic
  * suffix and are marked "（合成）"; services are real ids from that catalog.
  *
@@ -36,7 +37,7 @@ import yaml from 'js-yaml';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Bump when the output changes, so npm run bench regenerates its cached repositories. */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 
 /** mulberry32: small, fast, deterministic. */
 function rng(seed) {
@@ -107,18 +108,27 @@ function isoDate(y, m, d) {
   return `${y}-${pad(m, 2)}-${pad(d, 2)}`;
 }
 
+/**
+ * The k-th number of a synthetic block: base … base+span-1 (GB/T 90000–99999, LD/T and DB 9000–9999),
+ * then the same sequences with part numbers (.1, .2, …) so a block never leaves its range.
+ */
+function synthSeq(base, span, k) {
+  const part = Math.floor(k / span);
+  return `${base + (k % span)}${part ? `.${part}` : ''}`;
+}
+
 /** Shared pools of national and industry standards (the same numbers recur across cities). */
 function makePools(r, items, size) {
-  const mk = (prefix, seqBase, width, n) => {
+  const mk = (prefix, seqBase, span, n) => {
     const out = [];
     for (let k = 0; k < n; k++) {
       const year = r.int(2010, 2024);
       const it = r.pick(items);
-      out.push({ number: `${prefix} ${pad(seqBase + k, width)}-${year}`, year, title: titleOf(it.name, r.pick(SUFFIXES)), service: it.id });
+      out.push({ number: `${prefix} ${synthSeq(seqBase, span, k)}-${year}`, year, title: titleOf(it.name, r.pick(SUFFIXES)), service: it.id });
     }
     return out;
   };
-  return { national: mk('GB/T', 90000, 5, size), industry: mk('LD/T', 9000, 4, Math.ceil(size / 2)) };
+  return { national: mk('GB/T', 90000, 10000, size), industry: mk('LD/T', 9000, 1000, Math.ceil(size / 2)) };
 }
 
 /** Break a canonical number the way people do when typing it (all recognised by the number grammar). */
@@ -137,8 +147,10 @@ function generateSystem(r, sysIndex, opts, pools, items) {
   const faults = { nonCanonical: 0, duplicate: 0, levelMismatch: 0, dateOrder: 0 };
   const numbered = [];
   const seen = new Set();
-  let localSeq = 9000;
-  let orgSeq = 1;
+  let localSeq = 0;
+  let orgSeq = 0;
+  // group/enterprise: 0001–9999, then with part numbers
+  const orgNo = (k) => `${pad(1 + (k % 9999), 4)}${k >= 9999 ? `.${Math.floor(k / 9999)}` : ''}`;
 
   // Group/enterprise standards fill gaps: they serve a few items no government standard of this
   // system serves (else the priority rule flags them, as it should).
@@ -174,9 +186,9 @@ function generateSystem(r, sysIndex, opts, pools, items) {
         const it = r.pick(level === 'group' || level === 'enterprise' ? nicheItems : govItems);
         service = it.id;
         title = titleOf(it.name, r.pick(SUFFIXES));
-        if (level === 'local') number = `DB${cityCode}/T ${localSeq++}-${year}`;
-        else if (level === 'group') number = `T/BENCH ${pad(orgSeq++, 4)}-${year}`;
-        else number = `Q/BENCH${pad(sysIndex + 1, 4)} ${pad(orgSeq++, 4)}-${year}`;
+        if (level === 'local') number = `DB${cityCode}/T ${synthSeq(9000, 1000, localSeq++)}-${year}`;
+        else if (level === 'group') number = `T/BENCH ${orgNo(orgSeq++)}-${year}`;
+        else number = `Q/BENCH${pad(sysIndex + 1, 4)} ${orgNo(orgSeq++)}-${year}`;
       }
       seen.add(number);
       e.number = number;

@@ -68,23 +68,26 @@ export const PATCHES = {
   const fast = !text.includes('*');
   const openAt: number[] = [];
   const firstChild: number[] = [];
+  // finished children (open position, result) of the nodes being built; \`top\` is the stack size
+  // (never shrink arrays through .length: that is a slow runtime call in V8)
   const chOpen: number[] = [];
   const chRes: unknown[] = [];
+  let top = 0;
   const fastListener = (type: 'open' | 'close', state: { position: number; result: unknown }) => {
     if (type === 'open') {
       openAt.push(state.position);
-      firstChild.push(chOpen.length);
+      firstChild.push(top);
       return;
     }
     let open = openAt.pop()!;
     const first = firstChild.pop()!;
     const r = state.result;
-    if (chOpen.length - first === 1 && chRes[first] === r) open = chOpen[first]!; // wrapper: keep the node itself
-    else if (r !== null && typeof r === 'object' && !positions.has(r)) recordFlat(text, positions, open, r, chOpen, chRes, first);
-    chOpen.length = first;
-    chRes.length = first;
-    chOpen.push(open);
-    chRes.push(r);
+    if (top - first === 1 && chRes[first] === r) open = chOpen[first]!; // wrapper: keep the node itself
+    else if (r !== null && typeof r === 'object' && !positions.has(r)) recordFlat(text, positions, open, r, chOpen, chRes, first, top);
+    top = first;
+    chOpen[top] = open;
+    chRes[top] = r;
+    top++;
   };
   let value: unknown;
   try {
@@ -94,8 +97,8 @@ export const PATCHES = {
       },
       {
         file: 'load/yaml.ts',
-        find: `if (e instanceof RangeError) throw new YamlSyntaxError('too-deep', stack.at(-1)?.open ?? 0, String(limits.maxDepth));`,
-        replace: `if (e instanceof RangeError) throw new YamlSyntaxError('too-deep', (fast ? openAt.at(-1) : stack.at(-1)?.open) ?? 0, String(limits.maxDepth));`,
+        find: `stack.at(-1)?.open ?? 0`,
+        replace: `(fast ? openAt.at(-1) : stack.at(-1)?.open) ?? 0`,
       },
       {
         file: 'load/yaml.ts',
@@ -105,10 +108,9 @@ export const PATCHES = {
       {
         file: 'load/yaml.ts',
         find: `function record(text: string, positions: PositionIndex, frame: Frame, r: object): void {`,
-        replace: `/** record() for the lean listener: the node's children are chOpen/chRes[first…]. */
-function recordFlat(text: string, positions: PositionIndex, open: number, r: object, chOpen: number[], chRes: unknown[], first: number): void {
+        replace: `/** record() for the lean listener: the node's children are chOpen/chRes[first…end). */
+function recordFlat(text: string, positions: PositionIndex, open: number, r: object, chOpen: number[], chRes: unknown[], first: number, end: number): void {
   const start = skipBlank(text, open);
-  const end = chOpen.length;
   if (Array.isArray(r)) {
     const items: number[] = [];
     for (let i = first; i < end; i++) items.push(skipBlank(text, chOpen[i]!));
@@ -142,38 +144,75 @@ function record(text: string, positions: PositionIndex, frame: Frame, r: object)
     ],
   },
 
+  // rules/priority.ts (O(own rows × service mappings)) was fixed upstream in 0824b05 the same way.
+
   /**
-   * rules/priority.ts: for every group/enterprise row it scans every unit's serving rows
-   * (rows.some(r => r.entry === e)): O(own rows × service mappings), quadratic in a system's size.
-   * One pass over the units builds row → overlaps instead (a preferred row is never the group
-   * row itself, so "first preferred row in force" does not depend on e).
+   * Young-generation GC: validate spends ~0.5 s in 96 scavenges at 100k (the parse floor: 21 ms in
+   * 99). Live WeakMaps keyed by every row/node (PositionIndex, parsedNumber, numberFields) are
+   * ephemeron tables that every scavenge must process. A per-file Map for positions (it dies with
+   * its SourceFile) and a symbol-keyed slot on the row for the per-row caches avoid them.
    */
-  'priority-map': {
+  'no-weakmaps': {
+    edits: [
+      { file: 'load/positions.ts', find: 'private readonly map = new WeakMap<object, NodePos>();', replace: 'private readonly map = new Map<object, NodePos>();' },
+      {
+        file: 'model/level.ts',
+        find: `const parsed = new WeakMap<StandardEntry, ParseResult | null>();
+
+/** The parse of a row's number, computed once per row (many rules and exporters ask). */
+export function parsedNumber(entry: StandardEntry): ParseResult | undefined {
+  let r = parsed.get(entry);
+  if (r === undefined) {
+    r = entry.number ? parseStandardNumber(entry.number) : null;
+    parsed.set(entry, r);
+  }
+  return r ?? undefined;
+}`,
+        replace: `const PARSED = Symbol('parsedNumber');
+
+/** The parse of a row's number, computed once per row (many rules and exporters ask); kept on the row. */
+export function parsedNumber(entry: StandardEntry): ParseResult | undefined {
+  const slot = entry as unknown as { [PARSED]?: ParseResult | null };
+  let r = slot[PARSED];
+  if (r === undefined) {
+    r = entry.number ? parseStandardNumber(entry.number) : null;
+    slot[PARSED] = r;
+  }
+  return r ?? undefined;
+}`,
+      },
+      {
+        file: 'rules/number-fields.ts',
+        find: `const cache = new WeakMap<StandardEntry, NumberField[]>();
+
+export function numberFields(entry: StandardEntry): NumberField[] {
+  let out = cache.get(entry);
+  if (out) return out;
+  out = [];`,
+        replace: `const FIELDS = Symbol('numberFields');
+
+export function numberFields(entry: StandardEntry): NumberField[] {
+  const slot = entry as unknown as { [FIELDS]?: NumberField[] };
+  let out = slot[FIELDS];
+  if (out) return out;
+  out = slot[FIELDS] = [];`,
+      },
+      { file: 'rules/number-fields.ts', find: `  list('references');\n  cache.set(entry, out);`, replace: `  list('references');` },
+    ],
+  },
+
+  /**
+   * export/xlsx/index.ts: exceljs deflates every part (jszip + pako), then normalizePackage
+   * inflates it all again (fflate) to re-zip deterministically. Asking exceljs to STORE skips a
+   * full deflate and makes the inflate a copy; the final bytes are the same (fflate compresses).
+   * Measure with: node bench/experiments.js --command export --repo one-10k xlsx-store
+   */
+  'xlsx-store': {
+    command: 'export',
     edits: [{
-      file: 'rules/priority.ts',
-      find: `    for (const e of own) {
-      const overlaps: { unit: string; name: string; by: StandardEntry }[] = [];
-      for (const u of index.units) {
-        const rows = index.rows.get(u.item.id)!;
-        if (!rows.some((r) => r.entry === e)) continue;
-        const by = rows.find((r) => r.entry !== e && IN_FORCE.has(r.entry.status) && PREFERRED.has(effectiveLevel(r.entry) as Level));
-        if (by) overlaps.push({ unit: u.item.id, name: u.item.name, by: by.entry });
-      }`,
-      replace: `    const ownSet = new Set(own);
-    const overlapsOf = new Map<StandardEntry, { unit: string; name: string; by: StandardEntry }[]>();
-    for (const u of index.units) {
-      const rows = index.rows.get(u.item.id)!;
-      const by = rows.find((r) => IN_FORCE.has(r.entry.status) && PREFERRED.has(effectiveLevel(r.entry) as Level));
-      if (!by) continue;
-      for (const r of rows) {
-        if (!ownSet.has(r.entry)) continue;
-        let list = overlapsOf.get(r.entry);
-        if (!list) overlapsOf.set(r.entry, (list = []));
-        list.push({ unit: u.item.id, name: u.item.name, by: by.entry });
-      }
-    }
-    for (const e of own) {
-      const overlaps = overlapsOf.get(e) ?? [];`,
+      file: 'export/xlsx/index.ts',
+      find: 'const buf = await wb.xlsx.writeBuffer();',
+      replace: "const buf = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as Parameters<typeof wb.xlsx.writeBuffer>[0]);",
     }],
   },
 

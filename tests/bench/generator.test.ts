@@ -9,9 +9,9 @@ import { ROOT, runCli } from '../helpers.js';
 type Manifest = { standards: number; files: number; faults: Record<string, number>; systemFiles: string[]; includeFiles: string[] };
 type Gen = { generateRepo: (o: Record<string, unknown>) => Manifest };
 
-const SYNTHETIC = /^(GB\/T 9\d{4}|LD\/T 9\d{3}|DB44\d\d\/T 9\d{3}|T\/BENCH \d{4}|Q\/BENCH\d{4} \d{4})-20\d\d$/;
+const SYNTHETIC = /^(GB\/T 9\d{4}|LD\/T 9\d{3}|DB44\d\d\/T 9\d{3}|T\/BENCH \d{4}|Q\/BENCH\d{4} \d{4})(\.\d+)?-20\d\d$/;
 /** the same, for the planted miswritings once full-width forms, dashes and spaces are undone */
-const SQUASHED = /^(GB\/T9\d{4}|LD\/T9\d{3}|DB44\d\d\/T9\d{3}|T\/BENCH\d{4}|Q\/BENCH\d{8})-20\d\d$/;
+const SQUASHED = /^(GB\/T9\d{4}|LD\/T9\d{3}|DB44\d\d\/T9\d{3}|T\/BENCH\d{4}|Q\/BENCH\d{8})(\.\d+)?-20\d\d$/;
 
 describe('bench generator', () => {
   it('writes the same valid synthetic repository for the same seed', async () => {
