@@ -1,3 +1,4 @@
+import { appendAll } from '../util/array.js';
 import { effectiveLevel } from '../model/level.js';
 import {
   allStandards, IN_FORCE, LEVEL_LABELS, LEVELS, STATUSES, walkNodes,
@@ -91,7 +92,7 @@ function tally(entries: StandardEntry[]): { byLevel: Record<LevelKey, Count>; to
 
 function subtreeStandards(node: SubsystemNode): StandardEntry[] {
   const out: StandardEntry[] = [];
-  for (const n of walkNodes([node])) out.push(...n.standards);
+  for (const n of walkNodes([node])) appendAll(out, n.standards);
   return out;
 }
 

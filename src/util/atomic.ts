@@ -33,7 +33,11 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, opts: {
     if (fd !== undefined) {
       try { closeSync(fd); } catch { /* already failing */ }
     }
-    rmSync(tmp, { force: true });
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      /* the temp file was never created (e.g. the parent is not a folder) */
+    }
     const err = e as NodeJS.ErrnoException;
     throw new WriteError(target, err.code ?? 'EIO', err.message);
   }
