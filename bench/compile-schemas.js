@@ -11,6 +11,7 @@
  *
  * Run after editing any schema:  node bench/compile-schemas.js   (--check: exit 1 if stale)
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -20,18 +21,11 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = path.join(ROOT, 'src/schema/compiled/validators.cts');
 const NAMES = ['system', 'include', 'catalog', 'config'];
 
-/** FNV-1a (32-bit) over the schema texts in NAMES order; the same function is in src/schema/validate.ts. */
+/** SHA-256 of the schema texts in NAMES order; the same function is in src/schema/validate.ts. */
 export function schemaHash(texts) {
-  let h = 0x811c9dc5;
-  for (const t of texts) {
-    for (let i = 0; i < t.length; i++) {
-      h ^= t.charCodeAt(i);
-      h = Math.imul(h, 0x01000193) >>> 0;
-    }
-    h ^= 0x0a;
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, '0');
+  const h = createHash('sha256');
+  for (const t of texts) h.update(t).update('\n');
+  return h.digest('hex').slice(0, 16);
 }
 
 export function generate() {

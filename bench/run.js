@@ -2,7 +2,8 @@
 /**
  * npm run bench — scale and speed of hrss-std against fixed baselines, in one run on the same files:
  *   cold start     `node -e 0`, `hrss-std --version`, `hrss-std validate` of the bundled sample
- *   per scale      validate, gaps, export --xlsx of a generated repository (1k, 10k, 100k standards)
+ *   per scale      validate and gaps of a generated repository (1k, 10k, 100k standards);
+ *                  export --xlsx of a single-system repository (1k, 10k; 100k with --export-100k)
  *   baselines      ajv-cli validating the same YAML against the same schemas (schema only);
  *                  js-yaml load (CORE_SCHEMA) of the same files (the parse floor);
  *                  a bare exceljs write of the same cells the export writes
@@ -12,9 +13,11 @@
  * Options: --quick (1k and 10k, 3 runs; for a quick look, not for RESULTS.md)
  *          --runs N (default 7; 100k uses --runs-100k, default 5)   --scales 1k,10k,100k
  *          --use-dist (measure ./bin + dist/ instead of a private build)   --no-write (print only)
+ *          --export-scales one-1k,one-10k   --export-100k (adds a 100,000-row single system: slow)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildPackage, PKG, ROOT } from './lib/build.js';
@@ -35,17 +38,24 @@ const WORK = path.join(ROOT, 'bench/.work');
 const NODE = process.execPath;
 const log = (s) => process.stderr.write(`${s}\n`);
 
-/** Repository shapes: a city (a few hundred rows per system) up to a ministry holding a system per city. */
+/**
+ * Repository shapes: a city (a few hundred rows per system) up to a ministry holding a system per
+ * city. Export writes one system's table, so it is measured on single-system repositories.
+ */
 const SHAPES = {
   '1k': { systems: 4, standards: 250, includes: 3 },
   '10k': { systems: 25, standards: 400, includes: 3 },
   '100k': { systems: 250, standards: 400, includes: 3 },
+  'one-1k': { systems: 1, standards: 1000, includes: 3 },
+  'one-10k': { systems: 1, standards: 10000, includes: 3 },
+  'one-100k': { systems: 1, standards: 100000, includes: 3 },
 };
+const EXPORT_SCALES = opt('--export-scales', quick ? 'one-1k' : flag('--export-100k') ? 'one-1k,one-10k,one-100k' : 'one-1k,one-10k').split(',').filter(Boolean);
 
 function repoFor(scale) {
   const shape = SHAPES[scale];
   if (!shape) throw new Error(`unknown scale ${scale} (use ${Object.keys(SHAPES).join(', ')})`);
-  const out = path.join(WORK, `repo-${scale}`);
+  const out = path.join(WORK, scale.startsWith('one-') ? scale : `repo-${scale}`);
   const want = { ...shape, seed: 1, faultRate: 0.02 };
   try {
     // generation is deterministic: reuse a repository made by the same generator with the same options
@@ -64,11 +74,14 @@ function hasCommand(bin, name) {
   return r.status === 0;
 }
 
+/** export is refused on a system with errors (the planted faults): --force, as a user would. */
 function exportArgs(bin) {
   const r = spawnSync(NODE, [bin, 'export', '--help'], { encoding: 'utf8' });
-  if (r.status !== 0) return undefined;
-  return /--xlsx/.test(r.stdout) ? (out) => ['export', '--xlsx', out] : /--format/.test(r.stdout) ? (out) => ['export', '-f', 'xlsx', '-o', out] : undefined;
+  if (r.status !== 0 || !/--xlsx/.test(r.stdout)) return undefined;
+  return (out) => ['export', '--xlsx', out, '--force'];
 }
+
+const slim = (m) => ({ systems: m.systems, standards: m.standards, files: m.files, bytes: m.bytes, faults: m.faults });
 
 const AJV = path.join(ROOT, 'node_modules/ajv-cli/dist/index.js');
 const S = (n) => path.join(ROOT, 'schemas', `${n}.schema.json`);
@@ -116,8 +129,10 @@ async function main() {
     precompiledSchemas: precompiledInUse(),
     versionImports: versionImports(bin),
     commands: { gaps, export: !!exportCmd },
+    load: { before: os.loadavg().map((x) => x.toFixed(2)) },
     cold: undefined,
     scales: {},
+    exports: {},
   };
 
   log(`cold start (${RUNS_COLD} runs)`);
@@ -131,31 +146,39 @@ async function main() {
     const { dir, manifest } = repoFor(scale);
     const runs = scale === '100k' ? RUNS_100K : RUNS;
     log(`${scale}: ${manifest.standards} standards, ${manifest.systems} systems, ${manifest.files} files, ${(manifest.bytes / 2 ** 20).toFixed(1)} MiB (${runs} runs)`);
-    const xlsxOut = path.join(WORK, `export-${scale}.xlsx`);
-    const cases = [
+    const group = measureGroup([
       { id: 'validate', label: 'hrss-std validate', cmd: [NODE, bin, 'validate'], cwd: dir, expectStatus: [0, 1] },
       gaps && { id: 'gaps', label: 'hrss-std gaps', cmd: [NODE, bin, 'gaps'], cwd: dir, expectStatus: [0, 1, 3] },
       { id: 'ajv', label: 'ajv-cli validate (schema only, 2 invocations)', cmd: ajvCommand(), cwd: dir, expectStatus: [0] },
       { id: 'floor', label: 'js-yaml load CORE_SCHEMA (parse floor)', cmd: [NODE, path.join(ROOT, 'bench/parse-floor.js'), dir], cwd: dir, expectStatus: [0] },
-    ].filter(Boolean);
-    if (exportCmd) {
-      cases.push({ id: 'export', label: 'hrss-std export --xlsx', cmd: [NODE, bin, ...exportCmd(xlsxOut)], cwd: dir, expectStatus: [0, 1] });
-    }
-    const group = measureGroup(cases, runs, log);
-    if (exportCmd && existsSync(xlsxOut)) {
-      // the same cells, written by exceljs with no styling: extracted once from hrss-std's own output
+    ].filter(Boolean), runs, log);
+    results.scales[scale] = { manifest: slim(manifest), ...group };
+  }
+
+  if (exportCmd) {
+    for (const scale of EXPORT_SCALES) {
+      const { dir, manifest } = repoFor(scale);
+      const runs = scale === 'one-100k' ? Math.min(3, RUNS_100K) : RUNS;
+      log(`export ${scale}: one system, ${manifest.standards} standards (${runs} runs)`);
+      const xlsxOut = path.join(WORK, `export-${scale}.xlsx`);
+      const group = measureGroup([
+        { id: 'export', label: 'hrss-std export --xlsx --force', cmd: [NODE, bin, ...exportCmd(xlsxOut)], cwd: dir, expectStatus: [0] },
+        { id: 'validate', label: 'hrss-std validate (the same system)', cmd: [NODE, bin, 'validate'], cwd: dir, expectStatus: [0, 1] },
+      ], runs, log);
+      // the same cells, written by exceljs with no styling: extracted once (untimed) from hrss-std's own output
       const cells = path.join(WORK, `cells-${scale}.json`);
-      const ex = spawnSync(NODE, [path.join(ROOT, 'bench/exceljs-baseline.js'), '--extract', xlsxOut, cells], { encoding: 'utf8' });
+      const ex = spawnSync(NODE, [path.join(ROOT, 'bench/exceljs-baseline.js'), '--extract', xlsxOut, cells], { encoding: 'utf8', maxBuffer: 1 << 26 });
       if (ex.status === 0) {
         Object.assign(group, measureGroup([
           { id: 'exceljs', label: 'bare exceljs write of the same cells', cmd: [NODE, path.join(ROOT, 'bench/exceljs-baseline.js'), cells, path.join(WORK, `bare-${scale}.xlsx`)], cwd: dir, expectStatus: [0] },
         ], runs, log));
         group.exceljs.cells = JSON.parse(ex.stdout || '{}');
       } else log(`exceljs extract failed: ${ex.stderr.slice(0, 500)}`);
+      results.exports[scale] = { manifest: slim(manifest), ...group };
     }
-    results.scales[scale] = { manifest: { systems: manifest.systems, standards: manifest.standards, files: manifest.files, bytes: manifest.bytes, faults: manifest.faults }, ...group };
   }
 
+  results.load.after = os.loadavg().map((x) => x.toFixed(2));
   mkdirSync(WORK, { recursive: true });
   writeFileSync(path.join(WORK, 'results.json'), JSON.stringify(results, null, 2) + '\n');
   const md = writeResults(results, { write: !flag('--no-write') && !quick, file: path.join(ROOT, 'bench/RESULTS.md') });

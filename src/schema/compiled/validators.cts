@@ -5,7 +5,7 @@
 // Standalone ajv 8.20.0 validators (draft 2020-12, allErrors, verbose); see src/schema/validate.ts.
 
 /** Hash of the schema texts these validators were generated from. */
-export const SCHEMA_HASH = "8aaf0e99";
+export const SCHEMA_HASH = "955c85a8a6f43159";
 
 /** Counts code points, as ajv's minLength does (ajv/dist/runtime/ucs2length). */
 function ucs2length(str) {
