@@ -56,6 +56,30 @@ export function configOrExit(cwd: string, opts: GlobalOptions): Config {
   }
 }
 
+/**
+ * Run the validate pipeline for a command, refusing (exit 2) when a path matched
+ * nothing, no system was found, or the config names rules that do not exist.
+ */
+export async function validateOrExit(paths: string[], config: Config, cwd: string) {
+  const { validate, unknownConfiguredRules } = await import('../pipeline/validate.js');
+  const typos = unknownConfiguredRules(config);
+  if (typos.length) {
+    throw new UserError(
+      { zh: `配置文件 ${config.file} 的 rules: 中有未知的规则：${typos.join('、')}`, en: `unknown rules under rules: in ${config.file}: ${typos.join(', ')}` },
+      EXIT.USAGE, { zh: '用 hrss-std rules 查看全部规则 id', en: 'hrss-std rules lists every rule id' });
+  }
+  const result = validate(paths, config, cwd);
+  if (result.missing.length) {
+    throw new UserError({ zh: `找不到体系：${result.missing.join('、')}`, en: `no system found at: ${result.missing.join(', ')}` },
+      EXIT.USAGE, { zh: '给出 system.yaml 或其所在目录', en: 'name a system.yaml or its folder' });
+  }
+  if (result.systems.length === 0) {
+    throw new UserError({ zh: `当前目录下没有找到标准体系（${config.systems.join('、')}）`, en: `no standard system found (${config.systems.join(', ')})` },
+      EXIT.USAGE, { zh: '用 hrss-std init 新建，或给出 system.yaml 的路径', en: 'create one with hrss-std init, or give the path of a system.yaml' });
+  }
+  return result;
+}
+
 /** Write a command's output to `-o FILE` atomically, or to stdout. */
 export function emit(text: string, outFile?: string): void {
   if (!outFile) {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { configOrExit, emit, EXIT, resolveLang, useColor, version, UserError, type GlobalOptions } from './common.js';
+import { validateOrExit, configOrExit, emit, EXIT, resolveLang, useColor, version, UserError, type GlobalOptions } from './common.js';
 
 interface ValidateOptions extends GlobalOptions {
   format: string;
@@ -54,22 +54,7 @@ export function register(program: Command): void {
         const { runFix } = await import('../authoring/fix/index.js');
         if (runFix(paths, config, cwd, lang, !!opts.fixDryRun)) return;
       }
-      const { validate, unknownConfiguredRules } = await import('../pipeline/validate.js');
-      const typos = unknownConfiguredRules(config);
-      if (typos.length) {
-        throw new UserError(
-          { zh: `配置文件 ${config.file} 的 rules: 中有未知的规则：${typos.join('、')}`, en: `unknown rules under rules: in ${config.file}: ${typos.join(', ')}` },
-          EXIT.USAGE, { zh: '用 hrss-std rules 查看全部规则 id', en: 'hrss-std rules lists every rule id' });
-      }
-      const result = validate(paths, config, cwd);
-      if (result.missing.length) {
-        throw new UserError({ zh: `找不到体系：${result.missing.join('、')}`, en: `no system found at: ${result.missing.join(', ')}` },
-          EXIT.USAGE, { zh: '给出 system.yaml 或其所在目录', en: 'name a system.yaml or its folder' });
-      }
-      if (result.systems.length === 0) {
-        throw new UserError({ zh: `当前目录下没有找到标准体系（${config.systems.join('、')}）`, en: `no standard system found (${config.systems.join(', ')})` },
-          EXIT.USAGE, { zh: '用 hrss-std init 新建，或给出 system.yaml 的路径', en: 'create one with hrss-std init, or give the path of a system.yaml' });
-      }
+      const result = await validateOrExit(paths, config, cwd);
       const diagnostics = opts.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
       const text = formatter.format({
         diagnostics,

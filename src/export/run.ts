@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { EXIT, UserError } from '../commands/common.js';
+import { EXIT, UserError, validateOrExit } from '../commands/common.js';
 import type { Config } from '../config/config.js';
 import { t, type Lang, type Text } from '../i18n/index.js';
 import { describeWriteError, writeFileAtomic, WriteError } from '../util/atomic.js';
@@ -74,16 +74,7 @@ export async function runExport(input: RunExportInput): Promise<{ messages: Text
   }
 
   // load and validate: the same pipeline as `hrss-std validate`
-  const { validate } = await import('../pipeline/validate.js');
-  const result = validate(input.systemArg ? [input.systemArg] : [], config, cwd);
-  if (result.missing.length) {
-    throw new UserError({ zh: `找不到体系：${result.missing.join('、')}`, en: `no system found at: ${result.missing.join(', ')}` },
-      EXIT.USAGE, { zh: '给出 system.yaml 或其所在目录', en: 'name a system.yaml or its folder' });
-  }
-  if (result.systems.length === 0) {
-    throw new UserError({ zh: `当前目录下没有找到标准体系（${config.systems.join('、')}）`, en: `no standard system found (${config.systems.join(', ')})` },
-      EXIT.USAGE, { zh: '用 hrss-std init 新建，或给出 system.yaml 的路径', en: 'create one with hrss-std init, or give the path of a system.yaml' });
-  }
+  const result = await validateOrExit(input.systemArg ? [input.systemArg] : [], config, cwd);
   if (result.systems.length > 1) {
     const list = result.systems.map((s) => s.file).join(lang === 'zh' ? '、' : ', ');
     throw new UserError({ zh: `找到 ${result.systems.length} 个体系（${list}），一次导出一个`, en: `found ${result.systems.length} systems (${list}); export one at a time` },
