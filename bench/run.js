@@ -140,6 +140,8 @@ async function main() {
     { id: 'node', label: 'node -e 0', cmd: [NODE, '-e', '0'], cwd: ROOT, expectStatus: [0] },
     { id: 'version', label: 'hrss-std --version', cmd: [NODE, bin, '--version'], cwd: ROOT, expectStatus: [0] },
     { id: 'sample', label: 'hrss-std validate systems/zhanjiang', cmd: [NODE, bin, 'validate', 'systems/zhanjiang'], cwd: ROOT, expectStatus: [0, 1] },
+    // what the precompiled validators save: the same with ajv compiling the schemas at run time
+    { id: 'sampleAjv', label: 'the same, schemas compiled by ajv at run time (HRSS_STD_SCHEMA_RUNTIME=1)', cmd: [NODE, bin, 'validate', 'systems/zhanjiang'], cwd: ROOT, env: { HRSS_STD_SCHEMA_RUNTIME: '1' }, expectStatus: [0, 1] },
   ], RUNS_COLD, log);
 
   for (const scale of SCALES) {
@@ -148,6 +150,7 @@ async function main() {
     log(`${scale}: ${manifest.standards} standards, ${manifest.systems} systems, ${manifest.files} files, ${(manifest.bytes / 2 ** 20).toFixed(1)} MiB (${runs} runs)`);
     const group = measureGroup([
       { id: 'validate', label: 'hrss-std validate', cmd: [NODE, bin, 'validate'], cwd: dir, expectStatus: [0, 1] },
+      scale === '100k' && { id: 'validateAjv', label: 'hrss-std validate, schemas compiled by ajv at run time', cmd: [NODE, bin, 'validate'], cwd: dir, env: { HRSS_STD_SCHEMA_RUNTIME: '1' }, expectStatus: [0, 1] },
       gaps && { id: 'gaps', label: 'hrss-std gaps', cmd: [NODE, bin, 'gaps'], cwd: dir, expectStatus: [0, 1, 3] },
       { id: 'ajv', label: 'ajv-cli validate (schema only, 2 invocations)', cmd: ajvCommand(), cwd: dir, expectStatus: [0] },
       { id: 'floor', label: 'js-yaml load CORE_SCHEMA (parse floor)', cmd: [NODE, path.join(ROOT, 'bench/parse-floor.js'), dir], cwd: dir, expectStatus: [0] },

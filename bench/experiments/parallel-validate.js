@@ -14,12 +14,16 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 
+const START = Number(process.env.HRSS_BENCH_START ?? performance.timeOrigin);
 const dist = (pkgDir, m) => import(pathToFileURL(path.join(pkgDir, 'dist', m)).href);
 
 /** What a share of the systems reports: plain data, cheap to send between threads. */
 async function runShare(pkgDir, files, config, cwd) {
+  const t0 = performance.now();
   const { validate } = await dist(pkgDir, 'pipeline/validate.js');
+  const t1 = performance.now();
   const r = validate(files, config, cwd);
+  if (process.env.HRSS_BENCH_TRACE) process.stderr.write(`${isMainThread ? 'main' : 'worker'}: import ${(t1 - t0).toFixed(0)} ms, validate ${files.length} systems ${(performance.now() - t1).toFixed(0)} ms, at ${performance.timeOrigin + performance.now() - START} ms\n`);
   return {
     diagnostics: r.diagnostics,
     summary: r.summary,
@@ -65,7 +69,7 @@ if (!isMainThread) {
 
   // workers take the later shares; this thread the first (it has its modules loaded already)
   const pending = shares.slice(1).map((share) => new Promise((resolve, reject) => {
-    const w = new Worker(new URL(import.meta.url), { workerData: { pkgDir, files: share, config, cwd } });
+    const w = new Worker(new URL(import.meta.url), { workerData: { pkgDir, files: share, config, cwd }, env: { ...process.env, HRSS_BENCH_START: String(START) } });
     w.once('message', resolve);
     w.once('error', reject);
   }));

@@ -146,60 +146,9 @@ function record(text: string, positions: PositionIndex, frame: Frame, r: object)
 
   // rules/priority.ts (O(own rows × service mappings)) was fixed upstream in 0824b05 the same way.
 
-  /**
-   * Young-generation GC: validate spends ~0.5 s in 96 scavenges at 100k (the parse floor: 21 ms in
-   * 99). Live WeakMaps keyed by every row/node (PositionIndex, parsedNumber, numberFields) are
-   * ephemeron tables that every scavenge must process. A per-file Map for positions (it dies with
-   * its SourceFile) and a symbol-keyed slot on the row for the per-row caches avoid them.
-   */
-  'no-weakmaps': {
-    edits: [
-      { file: 'load/positions.ts', find: 'private readonly map = new WeakMap<object, NodePos>();', replace: 'private readonly map = new Map<object, NodePos>();' },
-      {
-        file: 'model/level.ts',
-        find: `const parsed = new WeakMap<StandardEntry, ParseResult | null>();
-
-/** The parse of a row's number, computed once per row (many rules and exporters ask). */
-export function parsedNumber(entry: StandardEntry): ParseResult | undefined {
-  let r = parsed.get(entry);
-  if (r === undefined) {
-    r = entry.number ? parseStandardNumber(entry.number) : null;
-    parsed.set(entry, r);
-  }
-  return r ?? undefined;
-}`,
-        replace: `const PARSED = Symbol('parsedNumber');
-
-/** The parse of a row's number, computed once per row (many rules and exporters ask); kept on the row. */
-export function parsedNumber(entry: StandardEntry): ParseResult | undefined {
-  const slot = entry as unknown as { [PARSED]?: ParseResult | null };
-  let r = slot[PARSED];
-  if (r === undefined) {
-    r = entry.number ? parseStandardNumber(entry.number) : null;
-    slot[PARSED] = r;
-  }
-  return r ?? undefined;
-}`,
-      },
-      {
-        file: 'rules/number-fields.ts',
-        find: `const cache = new WeakMap<StandardEntry, NumberField[]>();
-
-export function numberFields(entry: StandardEntry): NumberField[] {
-  let out = cache.get(entry);
-  if (out) return out;
-  out = [];`,
-        replace: `const FIELDS = Symbol('numberFields');
-
-export function numberFields(entry: StandardEntry): NumberField[] {
-  const slot = entry as unknown as { [FIELDS]?: NumberField[] };
-  let out = slot[FIELDS];
-  if (out) return out;
-  out = slot[FIELDS] = [];`,
-      },
-      { file: 'rules/number-fields.ts', find: `  list('references');\n  cache.set(entry, out);`, replace: `  list('references');` },
-    ],
-  },
+  // Tried and dropped: replacing the WeakMaps (PositionIndex, parsedNumber, numberFields) by a
+  // per-file Map and symbol-keyed slots on the rows. Measured within noise at 100k (−1…−4 % wall,
+  // and the loader itself 3–8 % slower with a Map), so it is not proposed.
 
   /**
    * export/xlsx/index.ts: exceljs deflates every part (jszip + pako), then normalizePackage
