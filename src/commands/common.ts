@@ -60,7 +60,7 @@ export function configOrExit(cwd: string, opts: GlobalOptions): Config {
  * Run the validate pipeline for a command, refusing (exit 2) when a path matched
  * nothing, no system was found, or the config names rules that do not exist.
  */
-export async function validateOrExit(paths: string[], config: Config, cwd: string) {
+export async function validateOrExit(paths: string[], config: Config, cwd: string, opts: { keepModels?: boolean } = {}) {
   const { validate, unknownConfiguredRules } = await import('../pipeline/validate.js');
   const typos = unknownConfiguredRules(config);
   if (typos.length) {
@@ -68,7 +68,7 @@ export async function validateOrExit(paths: string[], config: Config, cwd: strin
       { zh: `配置文件 ${config.file} 的 rules: 中有未知的规则：${typos.join('、')}`, en: `unknown rules under rules: in ${config.file}: ${typos.join(', ')}` },
       EXIT.USAGE, { zh: '用 hrss-std rules 查看全部规则 id', en: 'hrss-std rules lists every rule id' });
   }
-  const result = validate(paths, config, cwd);
+  const result = validate(paths, config, cwd, opts);
   if (result.missing.length) {
     throw new UserError({ zh: `找不到体系：${result.missing.join('、')}`, en: `no system found at: ${result.missing.join(', ')}` },
       EXIT.USAGE, { zh: '给出 system.yaml 或其所在目录', en: 'name a system.yaml or its folder' });

@@ -54,14 +54,14 @@ export function register(program: Command): void {
         const { runFix } = await import('../authoring/fix/index.js');
         if (runFix(paths, config, cwd, lang, !!opts.fixDryRun)) return;
       }
-      const result = await validateOrExit(paths, config, cwd);
+      const result = await validateOrExit(paths, config, cwd, { keepModels: false });
       const diagnostics = opts.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
       const text = formatter.format({
         diagnostics,
         summary: result.summary,
         lang,
         color: !opts.output && useColor(process.stdout, g),
-        toolVersion: version(), maxWarnings, files: result.systems.flatMap((s) => s.system?.files.map((f) => f.display) ?? [s.file.replace(/\\/g, '/')]),
+        toolVersion: version(), maxWarnings, files: result.systems.flatMap((s) => s.files),
       });
       emit(text, opts.output);
       if (result.ioError) process.exitCode = EXIT.USAGE;

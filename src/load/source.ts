@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { PositionIndex } from './positions.js';
@@ -74,7 +75,8 @@ export function decodeText(buf: Buffer, file: string): string {
   if (probe.includes(0)) throw new InputError('binary', file);
   let text: string;
   try {
-    text = utf8.decode(buf);
+    if (!isUtf8(buf)) throw new Error('not UTF-8');
+    text = buf.toString('utf8');
   } catch {
     throw new InputError('encoding', file, { encoding: guessLegacyEncoding(buf) });
   }

@@ -33,9 +33,9 @@ const WS = new Set([' ', '\t', '\r', '\n']);
 function skipBlank(text: string, i: number): number {
   const n = text.length;
   while (i < n) {
-    const c = text[i]!;
-    if (WS.has(c)) i++;
-    else if (c === '#') {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 13 || c === 9) i++;
+    else if (c === 35) {
       const nl = text.indexOf('\n', i);
       i = nl === -1 ? n : nl + 1;
     } else break;
@@ -99,24 +99,50 @@ export function parseYaml(file: SourceFile, limits: ParseLimits): unknown {
     }
     parent.children.push(frame);
   };
+  // No '*' in the file → no alias is possible: a lean listener with flat stacks and nothing
+  // allocated per scalar; positions are recorded exactly as by `listener`.
+  const fast = !text.includes('*');
+  const openAt: number[] = [];
+  const firstChild: number[] = [];
+  // finished children (open position, result) of the nodes being built; `top` is the stack size
+  // (never shrink arrays through .length: that is a slow runtime call in V8)
+  const chOpen: number[] = [];
+  const chRes: unknown[] = [];
+  let top = 0;
+  const fastListener = (type: 'open' | 'close', state: { position: number; result: unknown }) => {
+    if (type === 'open') {
+      openAt.push(state.position);
+      firstChild.push(top);
+      return;
+    }
+    let open = openAt.pop()!;
+    const first = firstChild.pop()!;
+    const r = state.result;
+    if (top - first === 1 && chRes[first] === r) open = chOpen[first]!; // wrapper: keep the node itself
+    else if (r !== null && typeof r === 'object' && !positions.has(r)) recordFlat(text, positions, open, r, chOpen, chRes, first, top);
+    top = first;
+    chOpen[top] = open;
+    chRes[top] = r;
+    top++;
+  };
   let value: unknown;
   try {
     value = yaml.load(text, {
       schema: yaml.CORE_SCHEMA,
-      listener,
+      listener: fast ? fastListener : listener,
       filename: file.display,
       maxDepth: limits.maxDepth,
     } as yaml.LoadOptions);
   } catch (e) {
     if (e instanceof YamlSyntaxError) throw e;
     // the call stack ran out before limits.max_depth was reached (a raised limit)
-    if (e instanceof RangeError) throw new YamlSyntaxError('too-deep', skipBlank(text, stack.at(-1)?.open ?? 0), 'stack');
+    if (e instanceof RangeError) throw new YamlSyntaxError('too-deep', skipBlank(text, (fast ? openAt.at(-1) : stack.at(-1)?.open) ?? 0), 'stack');
     const ex = e as { reason?: string; mark?: { position: number } };
     const reason = ex.reason ?? String(e);
     const at = ex.mark?.position ?? 0;
     if (/duplicated mapping key/.test(reason)) throw new YamlSyntaxError('duplicate-key', at, reason);
     if (/nesting exceeded maxDepth/.test(reason)) throw new YamlSyntaxError('too-deep', at, String(limits.maxDepth));
-    throw new YamlSyntaxError('syntax', errorOffset(text, reason, at, stack), reason);
+    throw new YamlSyntaxError('syntax', errorOffset(text, reason, at, fast ? [{ open: 0, children: [] }, ...openAt.slice(-1).map((o) => ({ open: o, children: [] }))] : stack), reason);
   }
   file.positions = positions;
   return value;
@@ -139,6 +165,26 @@ function errorOffset(text: string, reason: string, at: number, stack: Frame[]): 
     if (text[start] === '"' || text[start] === "'") return start;
   }
   return Math.min(at, text.length);
+}
+
+/** record() for the lean listener: the node's children are chOpen/chRes[first…end). */
+function recordFlat(text: string, positions: PositionIndex, open: number, r: object, chOpen: number[], chRes: unknown[], first: number, end: number): void {
+  const start = skipBlank(text, open);
+  if (Array.isArray(r)) {
+    const items: number[] = [];
+    for (let i = first; i < end; i++) items.push(skipBlank(text, chOpen[i]!));
+    positions.set(r, { start, items });
+    return;
+  }
+  const keys: string[] = [];
+  const keyStarts: number[] = [];
+  const valueStarts: number[] = [];
+  for (let i = first; i + 1 < end; i += 2) {
+    keys.push(String(chRes[i]));
+    keyStarts.push(skipBlank(text, chOpen[i]!));
+    valueStarts.push(skipValue(text, chOpen[i + 1]!));
+  }
+  positions.set(r, { start, keys, keyStarts, valueStarts });
 }
 
 function record(text: string, positions: PositionIndex, frame: Frame, r: object): void {

@@ -14,6 +14,8 @@ import { appendAll } from '../util/array.js';
 
 export interface CheckedSystem {
   file: string;
+  /** display paths of every file of the system (system.yaml first, then includes) */
+  files: string[];
   system?: StandardSystem;
   catalog?: Catalog;
 }
@@ -57,7 +59,12 @@ export function unknownConfiguredRules(config: Config): string[] {
   return Object.keys(config.rules).filter((id) => !RULES_BY_ID.has(id)).sort();
 }
 
-export function validate(args: string[], config: Config, cwd: string): ValidateResult {
+/**
+ * `keepModels: false` drops each system's model once its rules have run: `validate`
+ * only needs the findings, and at 100k rows holding every model costs ~200 MB and GC time.
+ */
+export function validate(args: string[], config: Config, cwd: string, opts: { keepModels?: boolean } = {}): ValidateResult {
+  const keep = opts.keepModels ?? true;
   const { files, missing } = discoverSystems(args, cwd, config.systems, config.dir);
   const diagnostics: Diagnostic[] = [];
   const systems: CheckedSystem[] = [];
@@ -81,7 +88,8 @@ export function validate(args: string[], config: Config, cwd: string): ValidateR
     const r = runRules(ctx, stage, config.rules);
     appendAll(diagnostics, r.diagnostics);
     suppressed += r.suppressed;
-    systems.push({ file: path.relative(cwd, f), system: loaded.system, catalog });
+    const files = loaded.files.map((x) => x.display);
+    systems.push(keep ? { file: path.relative(cwd, f), files, system: loaded.system, catalog } : { file: path.relative(cwd, f), files });
   }
   sortDiagnostics(diagnostics);
   return { systems, diagnostics, summary: summarize(diagnostics, fileCount, files.length, suppressed), ioError, missing };

@@ -1,4 +1,6 @@
 /** Small shared pieces for the domain rules: locations, labels, dates, did-you-mean. */
+import { isIsoDate } from '../schema/validate.js';
+import { editDistance } from '../util/text.js';
 import type { Loc } from '../diagnostics/types.js';
 import type { Text } from '../i18n/index.js';
 import { STATUS_LABELS, type StandardEntry, type Status, type SubsystemNode } from '../model/types.js';
@@ -26,17 +28,10 @@ export function statusText(s: Status): Text {
   return STATUS_LABELS[s];
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** True for a real calendar date written YYYY-MM-DD (invalid dates are the schema stage's business). */
 export function isDate(s: string | undefined): s is string {
-  if (s === undefined) return false;
-  const m = ISO_DATE.exec(s);
-  if (!m) return false;
-  const y = +m[1]!, mo = +m[2]!, d = +m[3]!;
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1]!;
-  return d <= days;
+  return s !== undefined && isIsoDate(s);
 }
 
 /** `date` moved `years` years later, as YYYY-MM-DD (string order is date order). */
@@ -48,20 +43,7 @@ export function yearOf(date: string): number {
   return +date.slice(0, 4);
 }
 
-/** Levenshtein distance (short strings only: ids and codes). */
-export function editDistance(a: string, b: string): number {
-  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = dp[0]!;
-    dp[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = dp[j]!;
-      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return dp[b.length]!;
-}
+export { editDistance };
 
 /** The options closest to `word` (distance ≤ max), best first, at most `limit`. */
 export function nearest(word: string, options: Iterable<string>, max: number, limit = 3): string[] {

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { Finding } from '../diagnostics/types.js';
 import type { SourceFile } from '../load/source.js';
+import { editDistance } from '../util/text.js';
 import { SCHEMAS_DIR } from '../util/paths.js';
 
 export type SchemaName = 'system' | 'include' | 'catalog' | 'config';
@@ -158,19 +159,6 @@ function closest(word: string, options: string[]): string | undefined {
   return bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
 
-function editDistance(a: string, b: string): number {
-  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = dp[0]!;
-    dp[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = dp[j]!;
-      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return dp[b.length]!;
-}
 
 function toFinding(e: ErrorObject, root: unknown, file: SourceFile): Finding {
   const { parent, key, node } = resolvePointer(root, e.instancePath);

@@ -26,7 +26,7 @@ export const xlsxExporter: Exporter = {
     writeStatsSheet(sheet('统计表'), model);
     writeCoverageSheet(sheet('覆盖情况'), model);
     writeAboutSheet(sheet('说明'), model);
-    const buf = await wb.xlsx.writeBuffer();
+    const buf = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as Parameters<typeof wb.xlsx.writeBuffer>[0]);
     // exceljs flags outlined rows as collapsed although none is hidden; LibreOffice then hides them
     const openGroups = (xml: string) => xml.replace(/ collapsed="1"/g, '');
     const rewrite = Object.fromEntries(wb.worksheets.map((_, i) => [`xl/worksheets/sheet${i + 1}.xml`, openGroups]));
