@@ -1,15 +1,8 @@
 import type { Command } from 'commander';
 import { configOrExit, resolveLang, type GlobalOptions } from './common.js';
+import type { ImportCommandOptions } from '../authoring/import/command.js';
 
-interface ImportOptions extends GlobalOptions {
-  sheet?: string;
-  output?: string;
-  id?: string;
-  title?: string;
-  framework?: string;
-  catalog?: string;
-  force?: boolean;
-}
+type ImportOptions = GlobalOptions & ImportCommandOptions;
 
 export function register(program: Command): void {
   program
