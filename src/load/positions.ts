@@ -13,22 +13,58 @@ export interface NodePos {
 
 /**
  * Positions of every mapping and sequence of a parsed YAML file, keyed by the
- * parsed object itself. Filled once by the js-yaml listener; no second parse.
+ * parsed object itself. Filled once while parsing; no second parse.
+ *
+ * Two stores: js-yaml's listener (yaml.ts) sets a NodePos per object; the fast path
+ * (fast-yaml.ts) appends flat records to one number array and maps each object to its
+ * record, so parsing a large file allocates no position objects at all.
  */
 export class PositionIndex {
   private readonly map = new WeakMap<object, NodePos>();
+  /** fast-path records: [start, count, then (keyStart, valueStart) × count for a mapping or item × count for a sequence] */
+  private readonly rec: number[] = [];
+  private readonly recOf = new Map<object, number>();
+  /** key order of the mappings whose keys Object.keys would reorder (integer-like keys come first there) */
+  private readonly keyLists = new Map<number, string[]>();
+
   set(obj: object, pos: NodePos): void {
     if (!this.map.has(obj)) this.map.set(obj, pos);
   }
+
+  /** Append a fast-path record for `obj`: `count` entries of `width` numbers from `scratch[from…]`. */
+  record(obj: object, start: number, scratch: number[], from: number, to: number, keys?: string[]): void {
+    const rec = this.rec;
+    const at = rec.length;
+    rec.push(start, Array.isArray(obj) ? to - from : (to - from) >> 1);
+    for (let i = from; i < to; i++) rec.push(scratch[i]!);
+    this.recOf.set(obj, at);
+    if (keys) this.keyLists.set(at, keys);
+  }
+
   has(obj: object): boolean {
-    return this.map.has(obj);
+    return this.map.has(obj) || this.recOf.has(obj);
   }
+
   get(obj: object): NodePos | undefined {
-    return this.map.get(obj);
+    const r = this.recOf.get(obj);
+    if (r === undefined) return this.map.get(obj);
+    const rec = this.rec;
+    const count = rec[r + 1]!;
+    if (Array.isArray(obj)) return { start: rec[r]!, items: rec.slice(r + 2, r + 2 + count) };
+    const keyStarts: number[] = [];
+    const valueStarts: number[] = [];
+    for (let i = 0; i < count; i++) {
+      keyStarts.push(rec[r + 2 + 2 * i]!);
+      valueStarts.push(rec[r + 3 + 2 * i]!);
+    }
+    return { start: rec[r]!, keys: this.keyLists.get(r) ?? Object.keys(obj), keyStarts, valueStarts };
   }
+
   /** Offset of `obj`, or of its key / the key's value. Falls back to the nearest known place. */
   offset(obj: object | undefined, key?: string | number, part: 'key' | 'value' = 'value'): number | undefined {
     if (!obj) return undefined;
+    const r = this.recOf.get(obj);
+    if (r !== undefined) return this.recordOffset(obj, r, key, part);
     const pos = this.map.get(obj);
     if (!pos) return undefined;
     if (key === undefined) return pos.start;
@@ -38,6 +74,20 @@ export class PositionIndex {
       if (i >= 0) return part === 'key' ? pos.keyStarts![i] : pos.valueStarts![i];
     }
     return pos.start;
+  }
+
+  private recordOffset(obj: object, r: number, key: string | number | undefined, part: 'key' | 'value'): number {
+    const rec = this.rec;
+    const start = rec[r]!;
+    if (key === undefined) return start;
+    const count = rec[r + 1]!;
+    if (Array.isArray(obj)) {
+      // the same answers as pos.items[key] ?? pos.start
+      return typeof key === 'number' && Number.isInteger(key) && key >= 0 && key < count ? rec[r + 2 + key]! : start;
+    }
+    const i = (this.keyLists.get(r) ?? Object.keys(obj)).indexOf(String(key));
+    if (i < 0 || i >= count) return start;
+    return rec[r + (part === 'key' ? 2 : 3) + 2 * i]!;
   }
 }
 

@@ -1,4 +1,5 @@
 import yaml from 'js-yaml';
+import { BAIL, parseFast, skipBlank, skipValue } from './fast-yaml.js';
 import { PositionIndex } from './positions.js';
 import type { SourceFile } from './source.js';
 
@@ -27,22 +28,6 @@ interface Frame {
   result?: unknown;
 }
 
-const WS = new Set([' ', '\t', '\r', '\n']);
-
-/** The offset where a node's text really begins: js-yaml reports the position before blanks and comments. */
-function skipBlank(text: string, i: number): number {
-  const n = text.length;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c === 32 || c === 10 || c === 13 || c === 9) i++;
-    else if (c === 35) {
-      const nl = text.indexOf('\n', i);
-      i = nl === -1 ? n : nl + 1;
-    } else break;
-  }
-  return i;
-}
-
 /**
  * Parse YAML fast (js-yaml, core schema: dates stay strings) and capture the
  * position of every mapping key, value and sequence item through js-yaml's
@@ -55,8 +40,18 @@ function skipBlank(text: string, i: number): number {
  * - an alias inside the node it names (`a: &a [*a]`), which would make a cyclic
  *   object that every later stage would walk forever.
  */
-export function parseYaml(file: SourceFile, limits: ParseLimits): unknown {
+export function parseYaml(file: SourceFile, limits: ParseLimits, opts: { fastPath?: boolean } = {}): unknown {
   const text = file.text;
+  // Most files are plain block YAML: the fast path reads them with the same values and
+  // positions; anything else (and every error) goes through js-yaml below.
+  if (opts.fastPath !== false) {
+    const fastPositions = new PositionIndex();
+    const fast = parseFast(text, fastPositions, limits.maxDepth);
+    if (fast !== BAIL) {
+      file.positions = fastPositions;
+      return fast;
+    }
+  }
   const positions = new PositionIndex();
   /** expanded size (nodes) of every finished collection, for the alias budget */
   const sizes = new WeakMap<object, number>();
@@ -203,13 +198,6 @@ function record(text: string, positions: PositionIndex, frame: Frame, r: object)
     valueStarts.push(skipValue(text, ch[i + 1]!.open));
   }
   positions.set(r, { start, keys, keyStarts, valueStarts });
-}
-
-/** A value's open position is just after the key: skip the ':' separator too. */
-function skipValue(text: string, i: number): number {
-  i = skipBlank(text, i);
-  if (text[i] === ':' && (i + 1 >= text.length || WS.has(text[i + 1]!))) i = skipBlank(text, i + 1);
-  return i;
 }
 
 /** Chinese for the js-yaml messages people actually meet; the English original is kept alongside. */
