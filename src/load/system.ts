@@ -43,7 +43,7 @@ function isDirectory(p: string): boolean {
 
 function realOrSelf(p: string): string {
   try {
-    return realpathSync(p);
+    return realpathSync.native(p);
   } catch {
     return p;
   }
@@ -130,7 +130,7 @@ export function loadSystem(systemFile: string, opts: LoadOptions): LoadedSystem 
     }
     let real: string;
     try {
-      real = realpathSync(target);
+      real = realpathSync.native(target);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ELOOP') {

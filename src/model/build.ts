@@ -74,6 +74,8 @@ export function buildSystem(
       file: f,
       parent,
       order: order++,
+      parsedNumber: undefined,
+      numberFields: undefined,
     };
   };
 

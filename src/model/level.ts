@@ -1,15 +1,10 @@
 import { parseStandardNumber, type ParseResult } from '../numbers/index.js';
 import type { Level, StandardEntry } from './types.js';
 
-const parsed = new WeakMap<StandardEntry, ParseResult | null>();
-
 /** The parse of a row's number, computed once per row (many rules and exporters ask). */
 export function parsedNumber(entry: StandardEntry): ParseResult | undefined {
-  let r = parsed.get(entry);
-  if (r === undefined) {
-    r = entry.number ? parseStandardNumber(entry.number) : null;
-    parsed.set(entry, r);
-  }
+  let r = entry.parsedNumber;
+  if (r === undefined) r = entry.parsedNumber = entry.number ? parseStandardNumber(entry.number) : null;
   return r ?? undefined;
 }
 

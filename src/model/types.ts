@@ -1,4 +1,5 @@
 import type { SourceFile } from '../load/source.js';
+import type { ParseResult } from '../numbers/index.js';
 import { appendAll } from '../util/array.js';
 
 export type Level = 'national' | 'industry' | 'local' | 'group' | 'enterprise';
@@ -41,6 +42,13 @@ export interface StandardEntry {
   parent: SubsystemNode;
   /** position in tree order over the whole system (0-based) */
   order: number;
+  /**
+   * Memo slots filled on first use by model/level.ts and rules/number-fields.ts. Plain fields
+   * rather than WeakMaps: at 100k rows the weak tables cost the garbage collector more than the
+   * parsing they save.
+   */
+  parsedNumber?: ParseResult | null;
+  numberFields?: unknown;
 }
 
 export interface SubsystemNode {

@@ -17,10 +17,8 @@ export interface NumberField {
   at: Loc;
 }
 
-const cache = new WeakMap<StandardEntry, NumberField[]>();
-
 export function numberFields(entry: StandardEntry): NumberField[] {
-  let out = cache.get(entry);
+  let out = entry.numberFields as NumberField[] | undefined;
   if (out) return out;
   out = [];
   const raw = entry.raw;
@@ -42,7 +40,7 @@ export function numberFields(entry: StandardEntry): NumberField[] {
     out.push({ key: 'replaced_by', value: raw.replaced_by, parse: parseStandardNumber(raw.replaced_by), at: { file: entry.file, node: raw, key: 'replaced_by' } });
   }
   list('references');
-  cache.set(entry, out);
+  entry.numberFields = out;
   return out;
 }
 
