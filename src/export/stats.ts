@@ -74,7 +74,7 @@ function finish(c: { expected: number; existing: number }): Count {
   return { expected: c.expected, existing: c.existing, pct: percent(c.existing, c.expected) };
 }
 
-function tally(entries: StandardEntry[]): { byLevel: Record<LevelKey, Count>; total: Count } {
+function tally(entries: readonly StandardEntry[]): { byLevel: Record<LevelKey, Count>; total: Count } {
   const counts = emptyCounts();
   const total = { expected: 0, existing: 0 };
   for (const e of entries) {

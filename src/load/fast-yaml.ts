@@ -554,6 +554,8 @@ export function parseFast(text: string, positions: PositionIndex, maxDepth: numb
   if (text.includes('\t') || text.includes('\r') || UNUSUAL.test(text)) return BAIL;
   // js-yaml's depth counts more levels than ours (wrappers, scalars): stay well inside its limit
   const depth = Math.min(MAX_FAST_DEPTH, Math.floor(maxDepth / 3));
+  // about one record number per four characters in typical files
+  positions.reserve(text.length >> 2);
   try {
     return new FastParser(text, positions, depth).parse();
   } catch (e) {

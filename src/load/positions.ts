@@ -21,22 +21,38 @@ export interface NodePos {
  */
 export class PositionIndex {
   private readonly map = new WeakMap<object, NodePos>();
-  /** fast-path records: [start, count, then (keyStart, valueStart) × count for a mapping or item × count for a sequence] */
-  private readonly rec: number[] = [];
+  /**
+   * fast-path records: [start, count, then (keyStart, valueStart) × count for a mapping or
+   * item × count for a sequence]; an Int32Array keeps them out of the garbage-collected heap
+   */
+  private rec = new Int32Array(0);
+  private recLength = 0;
   private readonly recOf = new Map<object, number>();
   /** key order of the mappings whose keys Object.keys would reorder (integer-like keys come first there) */
   private readonly keyLists = new Map<number, string[]>();
+
+  /** Room for about `n` record numbers, so the fast path rarely grows the array. */
+  reserve(n: number): void {
+    if (this.rec.length - this.recLength >= n) return;
+    const grown = new Int32Array(Math.max(n + this.recLength, this.rec.length * 2));
+    grown.set(this.rec.subarray(0, this.recLength));
+    this.rec = grown;
+  }
 
   set(obj: object, pos: NodePos): void {
     if (!this.map.has(obj)) this.map.set(obj, pos);
   }
 
-  /** Append a fast-path record for `obj`: `count` entries of `width` numbers from `scratch[from…]`. */
+  /** Append a fast-path record for `obj`: the positions `scratch[from…to)` (pairs for a mapping). */
   record(obj: object, start: number, scratch: number[], from: number, to: number, keys?: string[]): void {
+    const at = this.recLength;
+    this.reserve(2 + to - from);
     const rec = this.rec;
-    const at = rec.length;
-    rec.push(start, Array.isArray(obj) ? to - from : (to - from) >> 1);
-    for (let i = from; i < to; i++) rec.push(scratch[i]!);
+    rec[at] = start;
+    rec[at + 1] = Array.isArray(obj) ? to - from : (to - from) >> 1;
+    let w = at + 2;
+    for (let i = from; i < to; i++) rec[w++] = scratch[i]!;
+    this.recLength = w;
     this.recOf.set(obj, at);
     if (keys) this.keyLists.set(at, keys);
   }
@@ -50,7 +66,7 @@ export class PositionIndex {
     if (r === undefined) return this.map.get(obj);
     const rec = this.rec;
     const count = rec[r + 1]!;
-    if (Array.isArray(obj)) return { start: rec[r]!, items: rec.slice(r + 2, r + 2 + count) };
+    if (Array.isArray(obj)) return { start: rec[r]!, items: Array.from(rec.subarray(r + 2, r + 2 + count)) };
     const keyStarts: number[] = [];
     const valueStarts: number[] = [];
     for (let i = 0; i < count; i++) {

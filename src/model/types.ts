@@ -87,21 +87,28 @@ export interface StandardSystem {
   dir: string;
   /** every file of the system: system.yaml first, then includes in tree order */
   files: SourceFile[];
+  /** allStandards(), once built */
+  rowsMemo?: readonly StandardEntry[];
 }
 
-/** Every node, depth first, in tree order. */
-export function* walkNodes(nodes: SubsystemNode[]): Generator<SubsystemNode> {
+/** Every node, depth first, in tree order (an array, not a generator: rules walk it often). */
+export function walkNodes(nodes: readonly SubsystemNode[], out: SubsystemNode[] = []): SubsystemNode[] {
   for (const n of nodes) {
-    yield n;
-    yield* walkNodes(n.subsystems);
+    out.push(n);
+    walkNodes(n.subsystems, out);
   }
+  return out;
 }
 
-/** Every standard row of a system in tree order (root rows first). */
-export function allStandards(system: StandardSystem): StandardEntry[] {
+/**
+ * Every standard row of a system in tree order (root rows first). Computed once per system and
+ * shared by every rule, hence read-only.
+ */
+export function allStandards(system: StandardSystem): readonly StandardEntry[] {
+  if (system.rowsMemo) return system.rowsMemo;
   const out: StandardEntry[] = [...system.standards];
   for (const n of walkNodes(system.subsystems)) appendAll(out, n.standards);
-  return out;
+  return (system.rowsMemo = out);
 }
 
 /** Titles from the top-level sub-system down to `node`. */

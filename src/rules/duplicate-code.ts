@@ -1,5 +1,5 @@
 import type { Finding, Loc } from '../diagnostics/types.js';
-import { allStandards, walkNodes } from '../model/types.js';
+import { allStandards, walkNodes, type StandardEntry, type SubsystemNode } from '../model/types.js';
 import { nodeAt, othersOf, rowAt } from './helpers.js';
 import type { Rule } from './types.js';
 
@@ -14,22 +14,23 @@ export const duplicateCode: Rule = {
     en: 'The code identifies a sub-system or a row within a system; the structure chart, the detail table and other documents refer to it. Node codes and row codes share one namespace, so a node `101` and a row `101` clash too. Every occurrence is reported, pointing at the others. Fix: give one of them an unused code; change the newer one, not a code already published.',
   },
   check({ system }) {
-    const byCode = new Map<string, Place[]>();
-    const add = (code: string | undefined, p: Place) => {
+    // Collect rows and nodes by code first; places and messages only for the few duplicates.
+    const byCode = new Map<string, (SubsystemNode | StandardEntry)[]>();
+    const add = (code: string | undefined, x: SubsystemNode | StandardEntry) => {
       if (!code) return;
       const list = byCode.get(code);
-      if (list) list.push(p);
-      else byCode.set(code, [p]);
+      if (list) list.push(x);
+      else byCode.set(code, [x]);
     };
-    for (const node of walkNodes(system.subsystems)) {
-      add(node.code, { at: nodeAt(node, 'code'), what: { zh: `子体系“${node.title}”`, en: `sub-system "${node.title}"` } });
-    }
-    for (const entry of allStandards(system)) {
-      add(entry.code, { at: rowAt(entry, 'code'), what: { zh: `标准《${entry.title}》`, en: `standard "${entry.title}"` } });
-    }
+    for (const node of walkNodes(system.subsystems)) add(node.code, node);
+    for (const entry of allStandards(system)) add(entry.code, entry);
     const out: Finding[] = [];
-    for (const [code, places] of byCode) {
-      if (places.length < 2) continue;
+    for (const [code, list] of byCode) {
+      if (list.length < 2) continue;
+      const places: Place[] = list.map((x) =>
+        x.kind === 'node'
+          ? { at: nodeAt(x, 'code'), what: { zh: `子体系“${x.title}”`, en: `sub-system "${x.title}"` } }
+          : { at: rowAt(x, 'code'), what: { zh: `标准《${x.title}》`, en: `standard "${x.title}"` } });
       places.forEach((p, i) => {
         const others = othersOf(places, i);
         out.push({

@@ -82,7 +82,7 @@ const series = (e: StandardEntry) => {
  * 3. the same title (a number given, changed or dropped);
  * 4. the same 标准体系表编号 when one side has no number (a planned row that got its number).
  */
-export function pairRows(a: StandardEntry[], b: StandardEntry[]): { pairs: [StandardEntry, StandardEntry][]; removed: StandardEntry[]; added: StandardEntry[] } {
+export function pairRows(a: readonly StandardEntry[], b: readonly StandardEntry[]): { pairs: [StandardEntry, StandardEntry][]; removed: StandardEntry[]; added: StandardEntry[] } {
   const freeA = new Set(a);
   const freeB = new Set(b);
   const pairs: [StandardEntry, StandardEntry][] = [];
