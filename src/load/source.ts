@@ -73,13 +73,9 @@ export function decodeText(buf: Buffer, file: string): string {
   // NUL bytes do not occur in YAML text; a file with them is binary (or UTF-16 without BOM).
   const probe = buf.subarray(0, Math.min(buf.length, 8192));
   if (probe.includes(0)) throw new InputError('binary', file);
-  let text: string;
-  try {
-    if (!isUtf8(buf)) throw new Error('not UTF-8');
-    text = buf.toString('utf8');
-  } catch {
-    throw new InputError('encoding', file, { encoding: guessLegacyEncoding(buf) });
-  }
+  // Invalid UTF-8 decodes to U+FFFD, so only a text containing one needs the strict check.
+  const text = buf.toString('utf8');
+  if (text.includes('\uFFFD') && !isUtf8(buf)) throw new InputError('encoding', file, { encoding: guessLegacyEncoding(buf) });
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
