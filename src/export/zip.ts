@@ -47,30 +47,44 @@ function partOrder(a: string, b: string): number {
   return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
+export interface NormalizeOptions {
+  date: string;
+  marker: string;
+  rewrite?: Record<string, (xml: string) => string>;
+}
+
 /**
  * Make an OOXML package reproducible: the document libraries stamp the zip entries and
  * docProps/core.xml with the current time. Re-zip with the data's date on every entry,
  * a fixed part order and fixed compression, set the core dates, and add the marker
  * property that lets a later export replace this file without --force.
  */
-export function normalizePackage(
-  data: Uint8Array,
-  opts: { date: string; marker: string; rewrite?: Record<string, (xml: string) => string> },
-): Uint8Array {
-  const files = unzipSync(data);
-  for (const name of Object.keys(files)) if (name.endsWith('/')) delete files[name];
+export function normalizePackage(data: Uint8Array, opts: NormalizeOptions): Uint8Array {
+  return normalizeParts(unzipSync(data), opts);
+}
+
+/**
+ * normalizePackage for a package that is still a set of parts (name → XML text or bytes,
+ * folders left out): the same bytes as zipping the parts and normalising the zip, without
+ * zipping and unzipping them first.
+ */
+export function normalizeParts(parts: Record<string, Uint8Array | string>, opts: NormalizeOptions): Uint8Array {
+  const text = (name: string) => {
+    const p = parts[name]!;
+    return typeof p === 'string' ? p : strFromU8(p);
+  };
+  for (const name of Object.keys(parts)) if (name.endsWith('/')) delete parts[name];
   for (const [name, fn] of Object.entries(opts.rewrite ?? {})) {
-    if (files[name]) files[name] = strToU8(fn(strFromU8(files[name]!)));
+    if (parts[name] !== undefined) parts[name] = fn(text(name));
   }
   const stamp = `${opts.date}T00:00:00Z`;
-  const core = files['docProps/core.xml'];
-  if (core) {
-    files['docProps/core.xml'] = strToU8(
-      strFromU8(core)
-        .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${stamp}$2`)
-        .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${stamp}$2`),
-    );
+  if (parts['docProps/core.xml'] !== undefined) {
+    parts['docProps/core.xml'] = text('docProps/core.xml')
+      .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${stamp}$2`)
+      .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${stamp}$2`);
   }
+  const files: Record<string, Uint8Array> = {};
+  for (const [name, p] of Object.entries(parts)) files[name] = typeof p === 'string' ? strToU8(p) : p;
   withMarker(files, opts.marker);
   // fflate writes the DOS time from local-time fields, so build the date from local fields too:
   // every time zone then writes the same bytes. Zip dates start in 1980.

@@ -1,7 +1,7 @@
 import type { Worksheet } from 'exceljs';
 import { aboutLines, DEFINITIONS } from '../about.js';
 import type { ExportModel } from '../model.js';
-import { ALL_BORDERS, BODY_FONT, HEAD_FONT, put, TITLE_FONT, WRAP_LEFT } from './style.js';
+import { ALL_BORDERS, BODY_FONT, HEAD_FONT, put, setStyle, TITLE_FONT, WRAP_LEFT } from './style.js';
 import { fitHeight } from './detail.js';
 import { headerText, printA4Landscape } from './print.js';
 
@@ -14,13 +14,9 @@ export function writeAboutSheet(ws: Worksheet, model: ExportModel): void {
   const pair = ([k, v]: [string, string]) => {
     put(ws.getCell(r, 1), k);
     put(ws.getCell(r, 2), v);
-    ws.getCell(r, 1).font = HEAD_FONT;
-    ws.getCell(r, 2).font = BODY_FONT;
+    setStyle(ws.getCell(r, 1), { font: HEAD_FONT, alignment: WRAP_LEFT, border: ALL_BORDERS });
+    setStyle(ws.getCell(r, 2), { font: BODY_FONT, alignment: WRAP_LEFT, border: ALL_BORDERS });
     ws.getRow(r).height = fitHeight([[k, 18], [v, 90]]);
-    for (const c of [1, 2]) {
-      ws.getCell(r, c).alignment = WRAP_LEFT;
-      ws.getCell(r, c).border = ALL_BORDERS;
-    }
     r++;
   };
   for (const l of aboutLines(model)) pair(l);

@@ -3,7 +3,7 @@ import type { CoverageState } from '../../gaps/types.js';
 import { ROUNDING } from '../../gaps/round.js';
 import { coverageLines, ROLLUP_HEADERS, rollupValues } from '../coverage-view.js';
 import type { ExportModel } from '../model.js';
-import { ALL_BORDERS, BODY_FONT, FILLS, HEAD_FONT, put, TITLE_FONT, WRAP_CENTER, WRAP_LEFT } from './style.js';
+import { ALL_BORDERS, BODY_FONT, FILLS, HEAD_FONT, put, setStyle, TITLE_FONT, WRAP_CENTER, WRAP_LEFT } from './style.js';
 import { fitHeight } from './detail.js';
 import { headerText, printA4Landscape } from './print.js';
 
@@ -30,12 +30,13 @@ export function writeCoverageSheet(ws: Worksheet, model: ExportModel): void {
     values.forEach((v, i) => {
       const c = ws.getCell(r, i + 1);
       put(c, v);
-      c.font = opts.head || opts.bold ? HEAD_FONT : BODY_FONT;
-      c.border = ALL_BORDERS;
-      c.alignment = opts.head || (opts.center ?? []).includes(i) || typeof v === 'number' ? WRAP_CENTER : WRAP_LEFT;
-      if (opts.head) c.fill = FILLS.header;
-      else if (opts.fill) c.fill = FILLS[opts.fill];
-      if (i === opts.pctCol && typeof v === 'number') c.numFmt = '0.0';
+      setStyle(c, {
+        font: opts.head || opts.bold ? HEAD_FONT : BODY_FONT,
+        border: ALL_BORDERS,
+        alignment: opts.head || (opts.center ?? []).includes(i) || typeof v === 'number' ? WRAP_CENTER : WRAP_LEFT,
+        fill: opts.head ? FILLS.header : opts.fill ? FILLS[opts.fill] : undefined,
+        numFmt: i === opts.pctCol && typeof v === 'number' ? '0.0' : undefined,
+      });
     });
     r++;
   };

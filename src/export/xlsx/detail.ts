@@ -1,8 +1,9 @@
-import type { Worksheet } from 'exceljs';
+import type { Style, Worksheet } from 'exceljs';
 import { LEVEL_LABELS, LEVELS, STATUS_LABELS, STATUSES } from '../../model/types.js';
 import type { ColumnId } from '../columns.js';
 import { cellText, type ExportModel } from '../model.js';
-import { ALL_BORDERS, BODY_FONT, FILLS, HEAD_FONT, linesFor, put, WRAP_CENTER, WRAP_LEFT } from './style.js';
+import { ALL_BORDERS, BODY_FONT, FILLS, HEAD_FONT, LAPSED_FONT, linesFor, literal, sharedStyle, WRAP_CENTER, WRAP_LEFT, wrapLeftIndent } from './style.js';
+import { setRawRows, type RawCell, type RawRow } from './raw-rows.js';
 import { headerText, printA4Landscape } from './print.js';
 
 /** Column widths in Excel units, chosen so the sheet prints on A4 landscape at about 75 %. */
@@ -21,6 +22,11 @@ const VALIDATION_SLACK = 500;
  */
 export function fitHeight(cells: [string, number][], lineHeight = 13.5): number {
   const lines = Math.max(1, ...cells.map(([text, width]) => linesFor(text, width)));
+  return heightFor(lines, lineHeight);
+}
+
+/** The row height of fitHeight for a number of lines. */
+export function heightFor(lines: number, lineHeight = 13.5): number {
   return Math.max(18, lines * lineHeight + 4);
 }
 
@@ -28,54 +34,56 @@ export function fitHeight(cells: [string, number][], lineHeight = 13.5): number 
 export function writeDetailSheet(ws: Worksheet, model: ExportModel): void {
   const cols = model.columns;
   ws.columns = cols.map((c) => ({ key: c.id, width: WIDTHS[c.id] }));
-  const header = ws.getRow(1);
-  cols.forEach((c, i) => {
-    const cell = header.getCell(i + 1);
-    put(cell, c.label);
-    cell.font = HEAD_FONT;
-    cell.fill = FILLS.header;
-    cell.alignment = WRAP_CENTER;
-    cell.border = ALL_BORDERS;
+  // the rows are data for the workbook writer (raw-rows.ts): exceljs cells cost too much at 10,000 rows
+  const rows: RawRow[] = [];
+  const headStyle = sharedStyle({ font: HEAD_FONT, fill: FILLS.header, alignment: WRAP_CENTER, border: ALL_BORDERS });
+  rows.push({
+    cells: cols.map((c) => ({ value: literal(c.label), style: headStyle })),
+    outlineLevel: 0,
+    height: Math.max(24, fitHeight(cols.map((c) => [c.label, WIDTHS[c.id]]))),
   });
-  header.height = Math.max(24, fitHeight(cols.map((c) => [c.label, WIDTHS[c.id]])));
 
-  let r = 2;
+  const alignments = cols.map((c) => (CENTERED.has(c.id) ? WRAP_CENTER : WRAP_LEFT));
+  const rowStyles = new Map<string, Partial<Style>[]>();
   let maxOutline = 0;
   for (const item of model.detail) {
-    const row = ws.getRow(r);
+    let row: RawRow;
     if (item.kind === 'group') {
       const g = item.group;
-      cols.forEach((c, i) => {
-        const cell = row.getCell(i + 1);
-        if (c.id === 'code') put(cell, g.code);
-        if (c.id === 'subsystem') put(cell, g.title);
-        if (c.id === 'title') put(cell, `（本子体系共 ${g.subtreeRows} 项）`);
-        cell.font = { ...HEAD_FONT, bold: true };
-        cell.fill = g.depth <= 1 ? FILLS.group1 : FILLS.group;
-        cell.alignment = c.id === 'subsystem' ? { ...WRAP_LEFT, indent: Math.min(g.depth - 1, 4) } : WRAP_LEFT;
-        cell.border = ALL_BORDERS;
-      });
-      row.outlineLevel = Math.min(g.depth - 1, 7);
-      row.height = fitHeight([[g.title, WIDTHS.subsystem - 1 - Math.min(g.depth - 1, 4) * 1.5], [g.code, WIDTHS.code]]);
+      const fill = g.depth <= 1 ? FILLS.group1 : FILLS.group;
+      row = {
+        cells: cols.map((c) => ({
+          value: literal(c.id === 'code' ? g.code : c.id === 'subsystem' ? g.title : c.id === 'title' ? `（本子体系共 ${g.subtreeRows} 项）` : null),
+          style: sharedStyle({ font: HEAD_FONT, fill, alignment: c.id === 'subsystem' ? wrapLeftIndent(Math.min(g.depth - 1, 4)) : WRAP_LEFT, border: ALL_BORDERS }),
+        })),
+        outlineLevel: Math.min(g.depth - 1, 7),
+        height: fitHeight([[g.title, WIDTHS.subsystem - 1 - Math.min(g.depth - 1, 4) * 1.5], [g.code, WIDTHS.code]]),
+      };
     } else {
       const x = item.row;
-      cols.forEach((c, i) => {
-        const cell = row.getCell(i + 1);
-        if (c.id === 'seq') put(cell, x.seq);
-        else put(cell, cellText(x, c.id));
-        cell.font = x.lapsed ? { ...BODY_FONT, strike: true, color: { argb: 'FF7F7F7F' } } : BODY_FONT;
-        cell.alignment = CENTERED.has(c.id) ? WRAP_CENTER : WRAP_LEFT;
-        cell.border = ALL_BORDERS;
-        if (x.toBeMade) cell.fill = FILLS.planned;
-        else if (x.lapsed) cell.fill = FILLS.lapsed;
-      });
-      row.outlineLevel = Math.min(x.node?.depth ?? 1, 7);
-      row.height = fitHeight(cols.map((c) => [cellText(x, c.id), WIDTHS[c.id]]));
+      // one style per column for each look of a row (plain, to be made, lapsed)
+      const look = x.toBeMade ? (x.lapsed ? 'planned-lapsed' : 'planned') : x.lapsed ? 'lapsed' : 'plain';
+      let styles = rowStyles.get(look);
+      if (!styles) {
+        const font = x.lapsed ? LAPSED_FONT : BODY_FONT;
+        const fill = x.toBeMade ? FILLS.planned : x.lapsed ? FILLS.lapsed : undefined;
+        rowStyles.set(look, (styles = alignments.map((alignment) => sharedStyle({ font, alignment, border: ALL_BORDERS, fill }))));
+      }
+      let lines = 1;
+      const cells: RawCell[] = [];
+      for (let i = 0; i < cols.length; i++) {
+        const id = cols[i]!.id;
+        const text = cellText(x, id);
+        cells.push({ value: id === 'seq' ? x.seq : literal(text), style: styles[i]! });
+        lines = Math.max(lines, linesFor(text, WIDTHS[id]));
+      }
+      row = { cells, outlineLevel: Math.min(x.node?.depth ?? 1, 7), height: heightFor(lines) };
     }
+    rows.push(row);
     maxOutline = Math.max(maxOutline, row.outlineLevel);
-    r++;
   }
-  const last = r - 1;
+  setRawRows(ws, { first: 1, rows });
+  const last = rows.length;
   ws.properties.outlineProperties = { summaryBelow: false, summaryRight: false };
   // exceljs marks a row "collapsed" when its level reaches outlineLevelRow, and LibreOffice then
   // hides it; the workbook writer strips that flag again (every group is open).

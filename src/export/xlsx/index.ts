@@ -1,35 +1,133 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+// Only exceljs's Workbook class: `import 'exceljs'` also loads its streaming reader and
+// writer (unzipper, archiver, …), about 0.1 s of start-up the export never uses.
+import Workbook from 'exceljs/lib/doc/workbook.js';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
+import type { ExportModel } from '../model.js';
 import type { Exporter } from '../types.js';
-import { normalizePackage } from '../zip.js';
+import { getRawRows, materializeRows, renderRows, rowModels, type RowModel } from './raw-rows.js';
+import { normalizeParts } from '../zip.js';
 import { writeAboutSheet } from './about.js';
 import { writeCoverageSheet } from './coverage.js';
 import { writeDetailSheet } from './detail.js';
 import { writeStatsSheet } from './stats.js';
 import { writeStructureSheet } from './structure.js';
 
+const EMPTY_SHEET_DATA = '<sheetData/>';
+
+/** A part of the package: XML text, or bytes. */
+type Part = string | Uint8Array;
+interface PartSink {
+  append(data: Part, opts: { name: string; base64?: boolean }): void;
+}
+/** The steps of exceljs 4's `XLSX.write`, in its order, each appending parts to a zip writer. */
+const WRITE_STEPS = [
+  'addContentTypes', 'addOfficeRels', 'addWorkbookRels', 'addWorksheets', 'addSharedStrings', 'addDrawings',
+  'addTables', 'addThemes', 'addStyles', 'addMedia', 'addApp', 'addCore', 'addWorkbook',
+] as const;
+type XlsxInternals = { prepareModel(model: unknown, options: object): void } & Record<(typeof WRITE_STEPS)[number], (zip: PartSink, model: unknown) => Promise<void>>;
+
+/**
+ * The parts exceljs writes for a workbook, by name. exceljs's own `writeBuffer` hands the same
+ * parts to jszip, which UTF-8-encodes and zips them (stored), only for normalizeParts to unzip
+ * them again: this runs the steps of `XLSX.write` with a sink that keeps the parts instead.
+ * Sheets with raw rows (raw-rows.ts) get them as plain row models for exceljs to number the
+ * shared strings and styles in its usual order; exceljs then writes those sheets without rows
+ * and their <sheetData> is rendered here.
+ *
+ * When exceljs no longer has those steps (another major version), or with `viaZip`, the raw
+ * rows become ordinary cells and the workbook goes the documented way through `writeBuffer`;
+ * tests check that both give the same bytes.
+ */
+export async function workbookParts(
+  wb: ExcelJS.Workbook,
+  opts: { viaZip?: boolean; rewrite?: Record<string, (xml: string) => string> } = {},
+): Promise<Record<string, Part>> {
+  const rewrite = opts.rewrite ?? {};
+  const raw = wb.worksheets.flatMap((ws) => {
+    const rows = getRawRows(ws);
+    return rows ? [{ ws, rows }] : [];
+  });
+  const xlsx = wb.xlsx as unknown as Partial<XlsxInternals>;
+  if (!opts.viaZip && typeof xlsx.prepareModel === 'function' && WRITE_STEPS.every((s) => typeof xlsx[s] === 'function')) {
+    const model = (wb as unknown as { model: { worksheets: { id: number; rows: RowModel[]; dimensions: unknown }[] } }).model;
+    const injected = new Map<string, RowModel[]>();
+    const sheetModels = raw.map(({ ws, rows }) => {
+      const sheet = model.worksheets.find((m) => m.id === ws.id)!;
+      const models = rowModels(rows);
+      if (sheet.rows.length) throw new Error(`xlsx: sheet ${ws.name} has both cells and raw rows`);
+      sheet.rows = models.rows;
+      sheet.dimensions = models.dimensions;
+      injected.set(`xl/worksheets/sheet${ws.id}.xml`, models.rows);
+      return sheet;
+    });
+    xlsx.prepareModel(model, {});
+    // prepared (shared string and style ids set on the row models): exceljs writes the sheets without rows
+    for (const sheet of sheetModels) sheet.rows = [];
+    const parts: Record<string, Part> = {};
+    const sink: PartSink = {
+      append(data, { name, base64 }) {
+        const rows = injected.get(name);
+        if (rows && typeof data === 'string') {
+          const at = data.indexOf(EMPTY_SHEET_DATA);
+          if (at < 0 || data.indexOf(EMPTY_SHEET_DATA, at + 1) >= 0) throw new Error(`xlsx: no single ${EMPTY_SHEET_DATA} in ${name}`);
+          // a rewrite sees the sheet without its rows (the rows are rendered as given)
+          const fn = rewrite[name] ?? ((xml: string) => xml);
+          const head = strToU8(fn(`${data.slice(0, at)}<sheetData>`));
+          const body = renderRows(rows);
+          const tail = strToU8(fn(`</sheetData>${data.slice(at + EMPTY_SHEET_DATA.length)}`));
+          const bytes = new Uint8Array(head.length + body.length + tail.length);
+          bytes.set(head);
+          bytes.set(body, head.length);
+          bytes.set(tail, head.length + body.length);
+          parts[name] = bytes;
+          return;
+        }
+        if (typeof data === 'string' && rewrite[name]) data = rewrite[name](data);
+        parts[name] = base64 && typeof data === 'string' ? new Uint8Array(Buffer.from(data, 'base64')) : data;
+      },
+    };
+    for (const step of WRITE_STEPS) await xlsx[step]!.call(xlsx, sink, model);
+    return parts;
+  }
+  for (const { ws, rows } of raw) materializeRows(ws, rows);
+  const buf = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as Parameters<typeof wb.xlsx.writeBuffer>[0]);
+  const parts: Record<string, Part> = unzipSync(new Uint8Array(buf as ArrayBuffer));
+  for (const [name, fn] of Object.entries(rewrite)) if (parts[name] !== undefined) parts[name] = fn(strFromU8(parts[name] as Uint8Array));
+  return parts;
+}
+
+/** The workbook with its five sheets, not yet written. */
+export function buildWorkbook(model: ExportModel): ExcelJS.Workbook {
+  const wb = new Workbook();
+  const when = new Date(`${model.date.iso}T00:00:00Z`);
+  wb.creator = model.system.owner ?? 'hrss-std';
+  wb.lastModifiedBy = 'hrss-std';
+  wb.created = when;
+  wb.modified = when;
+  wb.title = `${model.system.title} 标准体系表`;
+  wb.subject = '标准体系表（GB/T 13016-2018、GB/T 13017-2018）';
+  const sheet = (name: string) => wb.addWorksheet(name, { properties: { defaultRowHeight: 15 } });
+  writeStructureSheet(sheet('结构图'), model);
+  writeDetailSheet(sheet('明细表'), model);
+  writeStatsSheet(sheet('统计表'), model);
+  writeCoverageSheet(sheet('覆盖情况'), model);
+  writeAboutSheet(sheet('说明'), model);
+  return wb;
+}
+
+/** exceljs flags outlined rows as collapsed although none is hidden; LibreOffice then hides them. */
+export function sheetRewrites(wb: ExcelJS.Workbook): Record<string, (xml: string) => string> {
+  const openGroups = (xml: string) => xml.replace(/ collapsed="1"/g, '');
+  return Object.fromEntries(wb.worksheets.map((_, i) => [`xl/worksheets/sheet${i + 1}.xml`, openGroups]));
+}
+
 /** The workbook: 结构图, 明细表, 统计表, 覆盖情况, 说明. */
 export const xlsxExporter: Exporter = {
   id: 'xlsx',
   extension: '.xlsx',
   async write(model) {
-    const wb = new ExcelJS.Workbook();
-    const when = new Date(`${model.date.iso}T00:00:00Z`);
-    wb.creator = model.system.owner ?? 'hrss-std';
-    wb.lastModifiedBy = 'hrss-std';
-    wb.created = when;
-    wb.modified = when;
-    wb.title = `${model.system.title} 标准体系表`;
-    wb.subject = '标准体系表（GB/T 13016-2018、GB/T 13017-2018）';
-    const sheet = (name: string) => wb.addWorksheet(name, { properties: { defaultRowHeight: 15 } });
-    writeStructureSheet(sheet('结构图'), model);
-    writeDetailSheet(sheet('明细表'), model);
-    writeStatsSheet(sheet('统计表'), model);
-    writeCoverageSheet(sheet('覆盖情况'), model);
-    writeAboutSheet(sheet('说明'), model);
-    const buf = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as Parameters<typeof wb.xlsx.writeBuffer>[0]);
-    // exceljs flags outlined rows as collapsed although none is hidden; LibreOffice then hides them
-    const openGroups = (xml: string) => xml.replace(/ collapsed="1"/g, '');
-    const rewrite = Object.fromEntries(wb.worksheets.map((_, i) => [`xl/worksheets/sheet${i + 1}.xml`, openGroups]));
-    return normalizePackage(new Uint8Array(buf as ArrayBuffer), { date: model.date.iso, marker: model.system.id, rewrite });
+    const wb = buildWorkbook(model);
+    return normalizeParts(await workbookParts(wb, { rewrite: sheetRewrites(wb) }), { date: model.date.iso, marker: model.system.id });
   },
 };

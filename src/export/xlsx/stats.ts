@@ -2,7 +2,7 @@ import type { Worksheet } from 'exceljs';
 import { STATUS_LABELS } from '../../model/types.js';
 import type { ExportModel } from '../model.js';
 import { LEVEL_KEY_LABELS, type Count } from '../stats.js';
-import { ALL_BORDERS, BODY_FONT, FILLS, HEAD_FONT, put, TITLE_FONT, WRAP_CENTER, WRAP_LEFT } from './style.js';
+import { ALL_BORDERS, BODY_FONT, FILLS, HEAD_FONT, put, setStyle, TITLE_FONT, WRAP_CENTER, wrapLeftIndent } from './style.js';
 import { fitHeight } from './detail.js';
 import { headerText, printA4Landscape } from './print.js';
 
@@ -30,12 +30,13 @@ export function writeStatsSheet(ws: Worksheet, model: ExportModel): void {
     values.forEach((v, i) => {
       const c = ws.getCell(r, i + 1);
       put(c, v);
-      c.font = opts.head || opts.bold ? HEAD_FONT : BODY_FONT;
-      c.border = ALL_BORDERS;
-      c.alignment = i === 0 && !opts.head ? { ...WRAP_LEFT, indent: opts.indent ?? 0 } : WRAP_CENTER;
-      if (opts.head) c.fill = FILLS.header;
-      else if (opts.fill) c.fill = FILLS.group1;
-      if (i === opts.pctCol && typeof v === 'number') c.numFmt = '0.0';
+      setStyle(c, {
+        font: opts.head || opts.bold ? HEAD_FONT : BODY_FONT,
+        border: ALL_BORDERS,
+        alignment: i === 0 && !opts.head ? wrapLeftIndent(opts.indent ?? 0) : WRAP_CENTER,
+        fill: opts.head ? FILLS.header : opts.fill ? FILLS.group1 : undefined,
+        numFmt: i === opts.pctCol && typeof v === 'number' ? '0.0' : undefined,
+      });
     });
     r++;
   };
