@@ -64,8 +64,13 @@ export function unknownConfiguredRules(config: Config): string[] {
  * only needs the findings, and at 100k rows holding every model costs ~200 MB and GC time.
  */
 export function validate(args: string[], config: Config, cwd: string, opts: { keepModels?: boolean } = {}): ValidateResult {
-  const keep = opts.keepModels ?? true;
   const { files, missing } = discoverSystems(args, cwd, config.systems, config.dir);
+  return validateFiles(files, missing, config, cwd, opts);
+}
+
+/** validate() of system files already found (`missing`: path arguments that matched nothing). */
+export function validateFiles(files: string[], missing: string[], config: Config, cwd: string, opts: { keepModels?: boolean } = {}): ValidateResult {
+  const keep = opts.keepModels ?? true;
   const diagnostics: Diagnostic[] = [];
   const systems: CheckedSystem[] = [];
   let ioError = missing.length > 0;
