@@ -89,12 +89,23 @@ export function computeCoverage(system: StandardSystem, catalog: Catalog): Cover
   const bySubsystem: Rollup[] = [];
   const tops: { key: string; name: string; node?: SubsystemNode }[] = system.subsystems.map((n) => ({ key: n.code, name: n.title, node: n }));
   if (system.standards.some((e) => e.services.length)) tops.push({ key: '', name: system.title });
+  // each counted unit's rows grouped by top-level sub-system once (tree order kept within a group)
+  const grouped = items.map((ic) => {
+    const groups = new Map<SubsystemNode | undefined, ServingRow[]>();
+    if (!ic.counted) return groups;
+    for (const r of ic.rows) {
+      const top = topLevelOf(r.entry);
+      const g = groups.get(top);
+      if (g) g.push(r);
+      else groups.set(top, [r]);
+    }
+    return groups;
+  });
   for (const top of tops) {
     const b = new RollupBuilder(top.key, top.name);
-    for (const ic of items) {
-      if (!ic.counted) continue;
-      const mine = ic.rows.filter((r) => topLevelOf(r.entry) === top.node);
-      if (mine.length) b.add(stateOf(mine), mine);
+    for (const groups of grouped) {
+      const mine = groups.get(top.node);
+      if (mine) b.add(stateOf(mine), mine);
     }
     bySubsystem.push(b.done());
   }

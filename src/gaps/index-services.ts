@@ -57,9 +57,50 @@ export function serviceIndex(system: StandardSystem, catalog: Catalog): ServiceI
   const hit = perCatalog.get(catalog);
   if (hit) return hit;
 
+  const { units, reach } = reachOf(catalog);
+  const rows = new Map<string, ServingRow[]>(units.map((u) => [u.item.id, []]));
+  const unknownIds: ServiceIndex['unknownIds'] = [];
+  // the units one row reaches, strongest via kept, in first-reached order (reused across rows)
+  const reached: string[] = [];
+  const reachedVia: ServingRow['via'][] = [];
+  for (const entry of allStandards(system)) {
+    reached.length = 0;
+    reachedVia.length = 0;
+    for (const id of entry.services) {
+      const targets = reach.get(id);
+      if (!targets) {
+        unknownIds.push({ entry, id });
+        continue;
+      }
+      for (const t of targets) {
+        const k = reached.indexOf(t.unit);
+        if (k < 0) {
+          reached.push(t.unit);
+          reachedVia.push(t.via);
+        } else if (VIA_RANK[t.via] < VIA_RANK[reachedVia[k]!]) reachedVia[k] = t.via;
+      }
+    }
+    for (let k = 0; k < reached.length; k++) rows.get(reached[k]!)!.push({ entry, via: reachedVia[k]! });
+  }
+  const index = { units, rows, unknownIds };
+  perCatalog.set(catalog, index);
+  return index;
+}
+
+interface Reach {
+  units: CoverageUnit[];
+  /** id named in services → the units it reaches, and how */
+  reach: Map<string, { unit: string; via: ServingRow['via'] }[]>;
+}
+
+const reachCache = new WeakMap<Catalog, Reach>();
+
+/** What each `services:` id reaches in a catalog: the same for every system measured against it. */
+function reachOf(catalog: Catalog): Reach {
+  const hit = reachCache.get(catalog);
+  if (hit) return hit;
   const units = coverageUnits(catalog);
-  // id named in services → [unit id, via]
-  const reach = new Map<string, { unit: string; via: ServingRow['via'] }[]>();
+  const reach: Reach['reach'] = new Map();
   const add = (id: string, unit: string, via: ServingRow['via']) => {
     let list = reach.get(id);
     if (!list) reach.set(id, (list = []));
@@ -74,25 +115,7 @@ export function serviceIndex(system: StandardSystem, catalog: Catalog): ServiceI
     if (u.unit === 'item' && u.projectId) add(u.projectId, u.item.id, 'project');
     for (const other of u.item.also) if (other !== u.projectId && catalog.projectsById.has(other)) add(other, u.item.id, 'also');
   }
-
-  const rows = new Map<string, ServingRow[]>(units.map((u) => [u.item.id, []]));
-  const unknownIds: ServiceIndex['unknownIds'] = [];
-  for (const entry of allStandards(system)) {
-    const best = new Map<string, ServingRow['via']>();
-    for (const id of entry.services) {
-      const targets = reach.get(id);
-      if (!targets) {
-        unknownIds.push({ entry, id });
-        continue;
-      }
-      for (const t of targets) {
-        const prev = best.get(t.unit);
-        if (prev === undefined || VIA_RANK[t.via] < VIA_RANK[prev]) best.set(t.unit, t.via);
-      }
-    }
-    for (const [unit, via] of best) rows.get(unit)!.push({ entry, via });
-  }
-  const index = { units, rows, unknownIds };
-  perCatalog.set(catalog, index);
-  return index;
+  const r = { units, reach };
+  reachCache.set(catalog, r);
+  return r;
 }
