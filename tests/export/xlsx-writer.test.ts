@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveColumns } from '../../src/export/columns.js';
 import { buildExportModel, type ExportModel } from '../../src/export/model.js';
 import { buildWorkbook, sheetRewrites, workbookParts, xlsxExporter } from '../../src/export/xlsx/index.js';
-import { columnLetter, renderRows, rowModels, type RowModel } from '../../src/export/xlsx/raw-rows.js';
+import { CellModel, columnLetter, renderRows, renderSharedStrings, SheetRows, type RowModel } from '../../src/export/xlsx/raw-rows.js';
 import { textUnits } from '../../src/export/xlsx/style.js';
 import { normalizeParts } from '../../src/export/zip.js';
 import { ROOT } from '../helpers.js';
@@ -49,18 +49,17 @@ describe('the xlsx writer (raw rows, parts kept without a zip)', () => {
     const RowXform = require('exceljs/lib/xlsx/xform/sheet/row-xform.js') as new () => { render(s: unknown, m: RowModel): void };
     const XmlStream = require('exceljs/lib/utils/xml-stream.js') as new () => { xml: string };
     const style = {};
+    const cell = (row: number, col: number, value: string | number | null, ids: { styleId?: number; ssId?: number } = {}) =>
+      Object.assign(new CellModel(row, col, value, style), ids);
     const rows: RowModel[] = [
       { number: 1, min: 1, max: 3, height: 44.5, style, hidden: false, outlineLevel: 2, collapsed: true, cells: [
-        { address: 'A1', type: 2, value: 1234567, style, styleId: 12 },
-        { address: 'B1', type: 0, style },
-        { address: 'C1', type: 0, style, styleId: 3 },
+        cell(1, 1, 1234567, { styleId: 12 }), cell(1, 2, null), cell(1, 3, null, { styleId: 3 }),
       ] },
       { number: 27, min: 0, max: 0, height: 0, style, hidden: true, outlineLevel: 0, collapsed: false, styleId: 4, cells: [] },
-      { number: 100000, min: 1, max: 4, height: 15, style, hidden: false, outlineLevel: 0, collapsed: false, cells: [
-        { address: 'A100000', type: 2, value: -2.5, style },
-        { address: 'B100000', type: 2, value: 1e21, style, styleId: 1 },
-        { address: 'C100000', type: 3, value: 'x', style, ssId: 0 },
-        { address: 'D100000', type: 3, value: '<&\'"\u0001\t>文字', style, styleId: 7 },
+      { number: 28, min: 2, max: 2, height: 15, style, hidden: false, outlineLevel: 0, collapsed: false, cells: [cell(28, 2, null)] },
+      { number: 100000, min: 1, max: 30, height: 15, style, hidden: false, outlineLevel: 0, collapsed: false, cells: [
+        cell(100000, 1, -2.5), cell(100000, 2, 1e21, { styleId: 1 }), cell(100000, 3, 'x', { ssId: 0 }),
+        cell(100000, 4, '<&\'"\u0001\t>文字', { styleId: 7 }), cell(100000, 28, 0.1 + 0.2, { styleId: 2 }), cell(100000, 30, 2 ** 31),
       ] },
     ];
     const expected = rows.map((r) => {
@@ -71,10 +70,20 @@ describe('the xlsx writer (raw rows, parts kept without a zip)', () => {
     expect(Buffer.from(renderRows(rows)).toString('utf8')).toBe(expected);
   });
 
+  it('renders the shared strings exactly as exceljs\'s SharedStringsXform does', () => {
+    const SharedStringsXform = require('exceljs/lib/xlsx/xform/strings/shared-strings-xform.js') as new () => { add(v: unknown): number; xml: string; values: unknown[]; count: number };
+    const table = new SharedStringsXform();
+    for (const v of ['标准', ' lead', 'trail ', 'two\nlines', '\tx', '<a & "b">', "it's", '\u0001\u001f\u007f ok', '', '标准', 'x\r']) table.add(v);
+    expect(renderSharedStrings(table.values, table.count)).toBe(table.xml);
+    expect(renderSharedStrings([{ richText: [{ text: 'a' }] }], 1)).toBeUndefined();
+  });
+
   it('numbers the cells as exceljs does', () => {
     expect([1, 12, 26, 27, 52, 53, 702, 703].map(columnLetter)).toEqual(['A', 'L', 'Z', 'AA', 'AZ', 'BA', 'ZZ', 'AAA']);
-    const { rows } = rowModels({ first: 5, rows: [{ height: 18, outlineLevel: 1, cells: [{ value: 1, style: {} }, { value: null, style: {} }, { value: 'a', style: {} }] }] });
-    expect(rows[0]!.cells.map((c) => [c.address, c.type])).toEqual([['A5', 2], ['B5', 0], ['C5', 3]]);
+    const sheet = new SheetRows(5);
+    sheet.add([1, null, 'a', ''], [{}, {}, {}, {}], 18, 1);
+    expect(sheet.rows[0]!.cells.map((c) => [c.address, c.type, c.value])).toEqual([['A5', 2, 1], ['B5', 0, undefined], ['C5', 3, 'a'], ['D5', 0, undefined]]);
+    expect(String(sheet.dimensions())).toBe('A5:D5');
   });
 
   it('measures text width as before (two units per CJK character, one per other code point)', () => {

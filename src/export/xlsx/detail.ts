@@ -2,8 +2,8 @@ import type { Style, Worksheet } from 'exceljs';
 import { LEVEL_LABELS, LEVELS, STATUS_LABELS, STATUSES } from '../../model/types.js';
 import type { ColumnId } from '../columns.js';
 import { cellText, type ExportModel } from '../model.js';
-import { ALL_BORDERS, BODY_FONT, FILLS, HEAD_FONT, LAPSED_FONT, linesFor, literal, sharedStyle, WRAP_CENTER, WRAP_LEFT, wrapLeftIndent } from './style.js';
-import { setRawRows, type RawCell, type RawRow } from './raw-rows.js';
+import { ALL_BORDERS, BODY_FONT, FILLS, HEAD_FONT, LAPSED_FONT, linesFor, sharedStyle, WRAP_CENTER, WRAP_LEFT, wrapLeftIndent } from './style.js';
+import { setRawRows, SheetRows } from './raw-rows.js';
 import { headerText, printA4Landscape } from './print.js';
 
 /** Column widths in Excel units, chosen so the sheet prints on A4 landscape at about 75 %. */
@@ -35,55 +35,49 @@ export function writeDetailSheet(ws: Worksheet, model: ExportModel): void {
   const cols = model.columns;
   ws.columns = cols.map((c) => ({ key: c.id, width: WIDTHS[c.id] }));
   // the rows are data for the workbook writer (raw-rows.ts): exceljs cells cost too much at 10,000 rows
-  const rows: RawRow[] = [];
+  const rows = new SheetRows(1);
   const headStyle = sharedStyle({ font: HEAD_FONT, fill: FILLS.header, alignment: WRAP_CENTER, border: ALL_BORDERS });
-  rows.push({
-    cells: cols.map((c) => ({ value: literal(c.label), style: headStyle })),
-    outlineLevel: 0,
-    height: Math.max(24, fitHeight(cols.map((c) => [c.label, WIDTHS[c.id]]))),
-  });
+  rows.add(cols.map((c) => c.label), cols.map(() => headStyle), Math.max(24, fitHeight(cols.map((c) => [c.label, WIDTHS[c.id]]))), 0);
 
   const alignments = cols.map((c) => (CENTERED.has(c.id) ? WRAP_CENTER : WRAP_LEFT));
-  const rowStyles = new Map<string, Partial<Style>[]>();
+  const lookStyles = new Map<string, Partial<Style>[]>();
   let maxOutline = 0;
   for (const item of model.detail) {
-    let row: RawRow;
+    let outlineLevel: number;
     if (item.kind === 'group') {
       const g = item.group;
       const fill = g.depth <= 1 ? FILLS.group1 : FILLS.group;
-      row = {
-        cells: cols.map((c) => ({
-          value: literal(c.id === 'code' ? g.code : c.id === 'subsystem' ? g.title : c.id === 'title' ? `（本子体系共 ${g.subtreeRows} 项）` : null),
-          style: sharedStyle({ font: HEAD_FONT, fill, alignment: c.id === 'subsystem' ? wrapLeftIndent(Math.min(g.depth - 1, 4)) : WRAP_LEFT, border: ALL_BORDERS }),
-        })),
-        outlineLevel: Math.min(g.depth - 1, 7),
-        height: fitHeight([[g.title, WIDTHS.subsystem - 1 - Math.min(g.depth - 1, 4) * 1.5], [g.code, WIDTHS.code]]),
-      };
+      outlineLevel = Math.min(g.depth - 1, 7);
+      rows.add(
+        cols.map((c) => (c.id === 'code' ? g.code : c.id === 'subsystem' ? g.title : c.id === 'title' ? `（本子体系共 ${g.subtreeRows} 项）` : null)),
+        cols.map((c) => sharedStyle({ font: HEAD_FONT, fill, alignment: c.id === 'subsystem' ? wrapLeftIndent(Math.min(g.depth - 1, 4)) : WRAP_LEFT, border: ALL_BORDERS })),
+        fitHeight([[g.title, WIDTHS.subsystem - 1 - Math.min(g.depth - 1, 4) * 1.5], [g.code, WIDTHS.code]]),
+        outlineLevel,
+      );
     } else {
       const x = item.row;
       // one style per column for each look of a row (plain, to be made, lapsed)
       const look = x.toBeMade ? (x.lapsed ? 'planned-lapsed' : 'planned') : x.lapsed ? 'lapsed' : 'plain';
-      let styles = rowStyles.get(look);
+      let styles = lookStyles.get(look);
       if (!styles) {
         const font = x.lapsed ? LAPSED_FONT : BODY_FONT;
         const fill = x.toBeMade ? FILLS.planned : x.lapsed ? FILLS.lapsed : undefined;
-        rowStyles.set(look, (styles = alignments.map((alignment) => sharedStyle({ font, alignment, border: ALL_BORDERS, fill }))));
+        lookStyles.set(look, (styles = alignments.map((alignment) => sharedStyle({ font, alignment, border: ALL_BORDERS, fill }))));
       }
       let lines = 1;
-      const cells: RawCell[] = [];
-      for (let i = 0; i < cols.length; i++) {
-        const id = cols[i]!.id;
-        const text = cellText(x, id);
-        cells.push({ value: id === 'seq' ? x.seq : literal(text), style: styles[i]! });
-        lines = Math.max(lines, linesFor(text, WIDTHS[id]));
+      const values: (string | number)[] = [];
+      for (const c of cols) {
+        const text = cellText(x, c.id);
+        values.push(c.id === 'seq' ? x.seq : text);
+        lines = Math.max(lines, linesFor(text, WIDTHS[c.id]));
       }
-      row = { cells, outlineLevel: Math.min(x.node?.depth ?? 1, 7), height: heightFor(lines) };
+      outlineLevel = Math.min(x.node?.depth ?? 1, 7);
+      rows.add(values, styles, heightFor(lines), outlineLevel);
     }
-    rows.push(row);
-    maxOutline = Math.max(maxOutline, row.outlineLevel);
+    maxOutline = Math.max(maxOutline, outlineLevel);
   }
-  setRawRows(ws, { first: 1, rows });
-  const last = rows.length;
+  setRawRows(ws, rows);
+  const last = rows.rows.length;
   ws.properties.outlineProperties = { summaryBelow: false, summaryRight: false };
   // exceljs marks a row "collapsed" when its level reaches outlineLevelRow, and LibreOffice then
   // hides it; the workbook writer strips that flag again (every group is open).

@@ -5,7 +5,7 @@ import Workbook from 'exceljs/lib/doc/workbook.js';
 import { strFromU8, strToU8, unzipSync } from 'fflate';
 import type { ExportModel } from '../model.js';
 import type { Exporter } from '../types.js';
-import { getRawRows, materializeRows, renderRows, rowModels, type RowModel } from './raw-rows.js';
+import { getRawRows, materializeRows, renderRows, renderSharedStrings, type RowModel } from './raw-rows.js';
 import { normalizeParts } from '../zip.js';
 import { writeAboutSheet } from './about.js';
 import { writeCoverageSheet } from './coverage.js';
@@ -54,11 +54,10 @@ export async function workbookParts(
     const injected = new Map<string, RowModel[]>();
     const sheetModels = raw.map(({ ws, rows }) => {
       const sheet = model.worksheets.find((m) => m.id === ws.id)!;
-      const models = rowModels(rows);
       if (sheet.rows.length) throw new Error(`xlsx: sheet ${ws.name} has both cells and raw rows`);
-      sheet.rows = models.rows;
-      sheet.dimensions = models.dimensions;
-      injected.set(`xl/worksheets/sheet${ws.id}.xml`, models.rows);
+      sheet.rows = rows.rows;
+      sheet.dimensions = rows.dimensions();
+      injected.set(`xl/worksheets/sheet${ws.id}.xml`, rows.rows);
       return sheet;
     });
     xlsx.prepareModel(model, {});
@@ -87,7 +86,15 @@ export async function workbookParts(
         parts[name] = base64 && typeof data === 'string' ? new Uint8Array(Buffer.from(data, 'base64')) : data;
       },
     };
-    for (const step of WRITE_STEPS) await xlsx[step]!.call(xlsx, sink, model);
+    for (const step of WRITE_STEPS) {
+      if (step === 'addSharedStrings') {
+        // the same XML as exceljs's, rendered without an XML stream (~30,000 texts at 10,000 rows)
+        const ss = (model as { sharedStrings?: { values: unknown[]; count: number; xml: string } }).sharedStrings;
+        if (ss && ss.count) sink.append(renderSharedStrings(ss.values, ss.count) ?? ss.xml, { name: 'xl/sharedStrings.xml' });
+        continue;
+      }
+      await xlsx[step]!.call(xlsx, sink, model);
+    }
     return parts;
   }
   for (const { ws, rows } of raw) materializeRows(ws, rows);

@@ -6,67 +6,52 @@ import { put } from './style.js';
  * Rows of a long sheet kept as plain data instead of exceljs cells. exceljs builds several
  * objects per cell (cell, value, address check, style copy, then a model of each for writing)
  * and renders every cell through its XML stream; for the 明细表 of a large system that is
- * most of the export. The workbook writer (index.ts) instead hands exceljs plain row models
- * to number the shared strings and styles — so the ids are exactly those exceljs gives — and
- * renders the rows' XML itself. `materializeRows` writes the same rows as ordinary exceljs
- * cells: the way through exceljs's documented API, which the tests compare byte for byte.
+ * most of the export. The rows here are already in the shape of exceljs's row and cell models:
+ * the workbook writer (index.ts) hands them to exceljs to number the shared strings and styles
+ * — so the ids are exactly those exceljs gives — and renders the rows' XML itself.
+ * `materializeRows` writes the same rows as ordinary exceljs cells: the way through exceljs's
+ * documented API, which the tests compare byte for byte.
  */
-export interface RawCell {
-  value: string | number | null;
-  /** a shared, frozen style from setStyle's cache (style.ts) */
-  style: Partial<Style>;
-}
-export interface RawRow {
-  height: number;
-  outlineLevel: number;
-  /** columns 1… in order */
-  cells: RawCell[];
-}
-/** The rows of a sheet, numbered from `first`. */
-export interface RawRows {
-  first: number;
-  rows: RawRow[];
-}
-
-const rawRows = new WeakMap<Worksheet, RawRows>();
-
-/** Give a worksheet its rows as data; the workbook writer writes them. */
-export function setRawRows(ws: Worksheet, rows: RawRows): void {
-  rawRows.set(ws, rows);
-}
-
-export function getRawRows(ws: Worksheet): RawRows | undefined {
-  return rawRows.get(ws);
-}
-
-/** Write the rows into the worksheet as exceljs cells, as a sheet writer would with ws.getCell. */
-export function materializeRows(ws: Worksheet, raw: RawRows): void {
-  raw.rows.forEach((r, k) => {
-    const row = ws.getRow(raw.first + k);
-    r.cells.forEach((c, i) => {
-      const cell = row.getCell(i + 1);
-      put(cell, c.value);
-      cell.style = c.style;
-    });
-    row.outlineLevel = r.outlineLevel;
-    row.height = r.height;
-  });
-}
 
 // exceljs's cell value types (lib/doc/enums.js ValueType)
 const NULL = 0;
 const NUMBER = 2;
 const STRING = 3;
 
-/** exceljs's model of a cell for writing; prepare() adds styleId and ssId. */
-export interface CellModel {
-  address: string;
-  type: number;
-  value?: string | number;
-  style: Partial<Style>;
-  styleId?: number;
-  ssId?: number;
+/** Column letters: 1 → A, 27 → AA. */
+export function columnLetter(n: number): string {
+  let s = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+  return s;
 }
+
+const letters: string[] = [];
+
+/** exceljs's model of a cell for writing (Cell#model); prepare() sets styleId and ssId. */
+export class CellModel {
+  readonly type: number;
+  readonly value: string | number | undefined;
+  styleId: number | undefined = undefined;
+  ssId: number | undefined = undefined;
+
+  constructor(
+    readonly row: number,
+    readonly col: number,
+    value: string | number | null,
+    /** a shared, frozen style from sharedStyle (style.ts) */
+    readonly style: Partial<Style>,
+  ) {
+    this.type = value === null ? NULL : typeof value === 'number' ? NUMBER : STRING;
+    this.value = value ?? undefined;
+  }
+
+  /** "B7": made when asked (exceljs reads it only for merges, links, comments and formulas) */
+  get address(): string {
+    return (letters[this.col] ??= columnLetter(this.col)) + this.row;
+  }
+}
+
+/** exceljs's model of a row for writing (Row#model). */
 export interface RowModel {
   cells: CellModel[];
   number: number;
@@ -76,39 +61,61 @@ export interface RowModel {
   style: Partial<Style>;
   hidden: boolean;
   outlineLevel: number;
+  /** exceljs sets it on the deepest outline level; the workbook writer strips it again, so false here */
   collapsed: boolean;
   styleId?: number;
 }
 
-/** Column letters: 1 → A, 27 → AA. */
-export function columnLetter(n: number): string {
-  let s = '';
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
-  return s;
-}
-
 const NO_STYLE: Partial<Style> = Object.freeze({});
 
-/**
- * The models exceljs's Row#model and Cell#model give for these rows. `collapsed` stays false:
- * exceljs would set it on the deepest outline level, and the workbook writer strips it again.
- */
-export function rowModels(raw: RawRows): { rows: RowModel[]; dimensions: unknown } {
-  const letters: string[] = [];
-  const dimensions = new Range();
-  const rows = raw.rows.map((r, k): RowModel => {
-    const number = raw.first + k;
-    const cells = r.cells.map((c, i): CellModel => {
-      const address = (letters[i] ??= columnLetter(i + 1)) + number;
-      if (c.value === null) return { address, type: NULL, style: c.style };
-      return { address, type: typeof c.value === 'number' ? NUMBER : STRING, value: c.value, style: c.style };
-    });
-    const max = cells.length;
-    const min = max ? 1 : 0;
-    if (max) dimensions.expand(number, min, number, max);
-    return { cells, number, min, max, height: r.height, style: NO_STYLE, hidden: false, outlineLevel: r.outlineLevel, collapsed: false };
-  });
-  return { rows, dimensions };
+/** The rows of a sheet, numbered from `first`. */
+export class SheetRows {
+  readonly rows: RowModel[] = [];
+
+  constructor(readonly first = 1) {}
+
+  /** The next row: a value and a style for each column from 1 on; an empty text is an empty cell (as put() writes it). */
+  add(values: readonly (string | number | null)[], styles: readonly Partial<Style>[], height: number, outlineLevel: number): void {
+    const number = this.first + this.rows.length;
+    const cells: CellModel[] = [];
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
+      cells.push(new CellModel(number, i + 1, v === '' ? null : v, styles[i]!));
+    }
+    this.rows.push({ cells, number, min: cells.length ? 1 : 0, max: cells.length, height, style: NO_STYLE, hidden: false, outlineLevel, collapsed: false });
+  }
+
+  /** The sheet's used range, as exceljs's Worksheet#model computes it from its rows. */
+  dimensions(): Range {
+    const d = new Range();
+    for (const r of this.rows) if (r.cells.length) d.expand(r.number, r.min, r.number, r.max);
+    return d;
+  }
+}
+
+const sheetRows = new WeakMap<Worksheet, SheetRows>();
+
+/** Give a worksheet its rows as data; the workbook writer writes them. */
+export function setRawRows(ws: Worksheet, rows: SheetRows): void {
+  sheetRows.set(ws, rows);
+}
+
+export function getRawRows(ws: Worksheet): SheetRows | undefined {
+  return sheetRows.get(ws);
+}
+
+/** Write the rows into the worksheet as exceljs cells, as a sheet writer would with ws.getCell. */
+export function materializeRows(ws: Worksheet, rows: SheetRows): void {
+  for (const r of rows.rows) {
+    const row = ws.getRow(r.number);
+    for (const c of r.cells) {
+      const cell = row.getCell(c.col);
+      put(cell, c.value);
+      cell.style = c.style;
+    }
+    row.outlineLevel = r.outlineLevel;
+    row.height = r.height;
+  }
 }
 
 const XML_SPECIAL = /[<>&'"\x7F\x00-\x08\x0B-\x0C\x0E-\x1F]/;
@@ -198,7 +205,7 @@ export function renderRows(rows: RowModel[]): Uint8Array {
     if (!b) others.set(n, (b = utf8(String(n))));
     put(b);
   };
-  const letters: Uint8Array[] = [];
+  const colBytes: Uint8Array[] = [];
   for (const row of rows) {
     put(M.row);
     num(row.number);
@@ -233,13 +240,11 @@ export function renderRows(rows: RowModel[]): Uint8Array {
       continue;
     }
     put(M.gt);
-    const cells = row.cells;
-    for (let i = 0; i < cells.length; i++) {
-      const c = cells[i]!;
+    for (const c of row.cells) {
       if (c.type === NULL && !c.styleId) continue;
       // <c r="{address}" s="{styleId}" t="…"><v>…</v></c>, the address without a string per cell
       put(M.c);
-      put((letters[i] ??= utf8(columnLetter(i + 1))));
+      put((colBytes[c.col] ??= utf8(columnLetter(c.col))));
       num(row.number);
       if (c.styleId) {
         put(M.s);
@@ -264,4 +269,24 @@ export function renderRows(rows: RowModel[]): Uint8Array {
     put(M.rowEnd);
   }
   return buf.subarray(0, len);
+}
+
+const PRESERVE = /^\s|\n|\s$/;
+
+/**
+ * xl/sharedStrings.xml as exceljs's SharedStringsXform renders it, for a table of plain texts
+ * (undefined when it holds rich text, which exceljs then renders itself).
+ */
+export function renderSharedStrings(values: readonly unknown[], count: number): string | undefined {
+  const out = [
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
+    `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${count}" uniqueCount="${values.length}"`,
+  ];
+  out.push(values.length ? '>' : '/>');
+  for (const v of values) {
+    if (typeof v !== 'string') return undefined;
+    out.push(PRESERVE.test(v) ? '<si><t xml:space="preserve">' : '<si><t>', xmlEncode(v), '</t></si>');
+  }
+  if (values.length) out.push('</sst>');
+  return out.join('');
 }
