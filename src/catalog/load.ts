@@ -1,7 +1,11 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Limits } from '../config/config.js';
+import { generatedFor } from '../data/known.js';
+import { readSource, type SourceFile } from '../load/source.js';
 import { readYamlFile, type StageFinding } from '../load/system.js';
+import { scanSuppressions } from '../load/yaml.js';
+import { schemaFindings } from '../schema/validate.js';
 import { DATA_DIR } from '../util/paths.js';
 import type { Catalog, CatalogItem, CatalogProject, Confidence } from './types.js';
 
@@ -36,6 +40,26 @@ export function resolveCatalogRef(ref: string, baseDir: string): { abs: string; 
 
 const cache = new Map<string, CatalogLoad>();
 
+/**
+ * A built-in catalog from its JSON copy made by the build (see ../data/known.ts), when that was
+ * generated from exactly this text and the file passes every check readYamlFile would make (size,
+ * depth and alias limits, schema). Anything else returns undefined and the YAML is read as before,
+ * so the result, findings included, is the same either way.
+ */
+function readBuiltinJson(abs: string, opts: { limits: Limits; cwd: string }): { file: SourceFile; value: unknown; ok: true } | undefined {
+  let file: SourceFile;
+  try {
+    file = readSource(abs, { maxBytes: opts.limits.maxFileBytes, cwd: opts.cwd });
+  } catch {
+    return undefined;
+  }
+  const g = generatedFor(abs, file.text);
+  if (!g || opts.limits.maxDepth < g.maxDepth || opts.limits.maxAliases < g.maxAliases) return undefined;
+  if (schemaFindings('catalog', g.value, file).length) return undefined;
+  scanSuppressions(file);
+  return { file, value: g.value, ok: true };
+}
+
 /** Load and schema-check a catalog (cached per file: many systems share one). */
 export function loadCatalog(ref: string, baseDir: string, opts: { limits: Limits; cwd: string }): CatalogLoad {
   const { abs, builtin } = resolveCatalogRef(ref, baseDir);
@@ -56,7 +80,7 @@ export function loadCatalog(ref: string, baseDir: string, opts: { limits: Limits
     // A missing catalog is a wrong reference in the system (catalog-error, exit 1), like a missing include.
     result = { findings: [], ioError: false };
   } else {
-    const r = readYamlFile(abs, { limits: opts.limits, cwd: opts.cwd }, 'catalog', out);
+    const r = (builtin ? readBuiltinJson(abs, opts) : undefined) ?? readYamlFile(abs, { limits: opts.limits, cwd: opts.cwd }, 'catalog', out);
     result = { findings: out.findings, ioError: out.ioError };
     const raw = r.value as Record<string, unknown> | undefined;
     const schemaOk = !out.findings.some((f) => f.finding.at.file === r.file);

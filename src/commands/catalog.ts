@@ -52,7 +52,7 @@ export function register(program: Command): void {
     .action(async (opts: ListOptions, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const cwd = process.cwd();
-      const config = configOrExit(cwd, g);
+      const config = await configOrExit(cwd, g);
       const lang = resolveLang(g, config);
       if (opts.format !== 'text' && opts.format !== 'json') {
         throw new UserError({ zh: `未知的输出格式 “${opts.format}”；可用：text、json`, en: `unknown format "${opts.format}"; available: text, json` });
@@ -70,7 +70,7 @@ export function register(program: Command): void {
     .action(async (id: string, opts: { catalog?: string }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const cwd = process.cwd();
-      const config = configOrExit(cwd, g);
+      const config = await configOrExit(cwd, g);
       const lang = resolveLang(g, config);
       const c = await catalogOrExit(opts.catalog, config, cwd, lang);
       const { renderCatalogShow } = await import('../catalog/render.js');
@@ -111,7 +111,7 @@ export function register(program: Command): void {
     .action(async (file: string, opts: ImportOptions, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const cwd = process.cwd();
-      const config = configOrExit(cwd, g);
+      const config = await configOrExit(cwd, g);
       const lang = resolveLang(g, config);
       if (opts.id !== undefined && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(opts.id)) {
         throw new UserError({ zh: `--id “${opts.id}” 不合规：只能用字母、数字、点、下划线和连字符，且以字母或数字开头`, en: `--id "${opts.id}" is not valid: letters, digits, dot, underscore and dash, starting with a letter or digit` });

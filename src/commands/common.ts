@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError, loadConfig, type Config } from '../config/config.js';
-import { toDiagnostic } from '../diagnostics/resolve.js';
+import type { Config } from '../config/config.js';
 import { detectLang, t, type Lang, type Text } from '../i18n/index.js';
 import { PACKAGE_ROOT } from '../util/paths.js';
 import { describeWriteError, writeFileAtomic, WriteError } from '../util/atomic.js';
@@ -39,12 +38,18 @@ export function useColor(stream: NodeJS.WriteStream, opts: GlobalOptions): boole
   return !!stream.isTTY;
 }
 
-/** Load `.hrss-std.yaml`; a broken config is a usage error (exit 2) with located messages. */
-export function configOrExit(cwd: string, opts: GlobalOptions): Config {
+/**
+ * Load `.hrss-std.yaml`; a broken config is a usage error (exit 2) with located messages.
+ * The config module (and with it js-yaml and the schema checker) is imported here, on first
+ * use, so `--help` and commands that never read a config do not load them at start-up.
+ */
+export async function configOrExit(cwd: string, opts: GlobalOptions): Promise<Config> {
+  const { ConfigError, loadConfig } = await import('../config/config.js');
   try {
     return loadConfig(cwd, opts.config);
   } catch (e) {
     if (e instanceof ConfigError) {
+      const { toDiagnostic } = await import('../diagnostics/resolve.js');
       const lang = detectLang(opts.lang);
       const lines = e.findings.map((f) => {
         const d = toDiagnostic('config', 'error', f);

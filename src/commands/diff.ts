@@ -37,7 +37,7 @@ export function register(program: Command): void {
     .action(async (a: string, b: string | undefined, opts: DiffOptions, cmd: Command) => {
       const g = { ...cmd.optsWithGlobals<GlobalOptions>(), ...opts };
       const cwd = process.cwd();
-      const config = configOrExit(cwd, g);
+      const config = await configOrExit(cwd, g);
       const lang = resolveLang(g, config);
       const { runDiff } = await import('../authoring/diff/index.js');
       process.exitCode = runDiff(a, b, opts, config, cwd, lang);

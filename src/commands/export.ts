@@ -34,7 +34,7 @@ export function register(program: Command): void {
     .action(async (systemArg: string | undefined, opts: ExportOptions, cmd: Command) => {
       const g = { ...cmd.optsWithGlobals<GlobalOptions>(), ...opts };
       const cwd = process.cwd();
-      const config = configOrExit(cwd, g);
+      const config = await configOrExit(cwd, g);
       const lang = resolveLang(g, config);
       const { runExport } = await import('../export/run.js');
       const done = await runExport({

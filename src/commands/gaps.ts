@@ -37,7 +37,7 @@ export function register(program: Command): void {
     .action(async (paths: string[], opts: GapsOptions, cmd: Command) => {
       const g = { ...cmd.optsWithGlobals<GlobalOptions>(), ...opts };
       const cwd = process.cwd();
-      const config = configOrExit(cwd, g);
+      const config = await configOrExit(cwd, g);
       const lang = resolveLang(g, config);
       if (!(FORMATS as readonly string[]).includes(opts.format)) {
         throw new UserError({ zh: `未知的输出格式 “${opts.format}”；可用：${FORMATS.join('、')}`, en: `unknown format "${opts.format}"; available: ${FORMATS.join(', ')}` });

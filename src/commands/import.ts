@@ -33,7 +33,7 @@ export function register(program: Command): void {
     .action(async (file: string, opts: ImportOptions, cmd: Command) => {
       const g = { ...cmd.optsWithGlobals<GlobalOptions>(), ...opts };
       const cwd = process.cwd();
-      const config = configOrExit(cwd, g);
+      const config = await configOrExit(cwd, g);
       const lang = resolveLang(g, config);
       const { runImport } = await import('../authoring/import/command.js');
       process.exitCode = await runImport(file, opts, config, cwd, lang);

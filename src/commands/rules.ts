@@ -9,7 +9,7 @@ export function register(program: Command): void {
     .option('--format <name>', 'text | json | markdown', 'text')
     .action(async (opts: { format: string }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
-      const config = configOrExit(process.cwd(), g);
+      const config = await configOrExit(process.cwd(), g);
       const lang = resolveLang(g, config);
       const { RULES } = await import('../rules/index.js');
       const rows = RULES.map((r) => ({

@@ -33,7 +33,7 @@ export function register(program: Command): void {
     .action(async (paths: string[], opts: ValidateOptions, cmd: Command) => {
       const g = { ...cmd.optsWithGlobals<GlobalOptions>(), ...opts };
       const cwd = process.cwd();
-      const config = configOrExit(cwd, g);
+      const config = await configOrExit(cwd, g);
       const lang = resolveLang(g, config);
       const { formatterFor, FORMATTERS } = await import('../report/index.js');
       const formatter = formatterFor(opts.format);
