@@ -8,7 +8,7 @@ import { resolveColumns } from '../../src/export/columns.js';
 import { buildExportModel, type ExportModel } from '../../src/export/model.js';
 import { buildWorkbook, sheetRewrites, workbookParts, xlsxExporter } from '../../src/export/xlsx/index.js';
 import { CellModel, columnLetter, renderRows, renderSharedStrings, SheetRows, type RowModel } from '../../src/export/xlsx/raw-rows.js';
-import { textUnits } from '../../src/export/xlsx/style.js';
+import { linesFor, textUnits } from '../../src/export/xlsx/style.js';
 import { normalizeParts } from '../../src/export/zip.js';
 import { ROOT } from '../helpers.js';
 import { loadSample } from './helpers.js';
@@ -86,13 +86,24 @@ describe('the xlsx writer (raw rows, parts kept without a zip)', () => {
     expect(String(sheet.dimensions())).toBe('A5:D5');
   });
 
-  it('measures text width as before (two units per CJK character, one per other code point)', () => {
+  it('measures text width and wrapped lines as before (two units per CJK character, one per other code point)', () => {
     const reference = (s: string) => {
       let n = 0;
       for (const ch of s) n += /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]/.test(ch) ? 2 : 1;
       return n;
     };
-    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => textUnits(s) === reference(s)));
-    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('a', '标', '（', '\uD800', '\uDC00', '😀', '\u3000', '\uFFEF', '\uF900') }), (s) => textUnits(s) === reference(s)));
+    const referenceLines = (s: string, width: number) => {
+      if (!s) return 1;
+      const fits = Math.max((width * 7 + 1) / 6.7, 1);
+      let lines = 0;
+      for (const part of s.split('\n')) lines += Math.max(1, Math.ceil(reference(part) / fits));
+      return lines;
+    };
+    const text = fc.oneof(
+      fc.string({ unit: 'binary' }),
+      fc.string({ unit: fc.constantFrom('a', '标', '（', '\n', '\uD800', '\uDC00', '😀', '\u3000', '\uFFEF', '\uF900', '\u2E7F') }),
+    );
+    fc.assert(fc.property(text, (s) => textUnits(s) === reference(s)));
+    fc.assert(fc.property(text, fc.constantFrom(0, 2.2, 5, 9.5, 17, 34, 90), (s, w) => linesFor(s, w) === referenceLines(s, w)));
   });
 });

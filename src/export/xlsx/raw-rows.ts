@@ -85,10 +85,24 @@ export class SheetRows {
     this.rows.push({ cells, number, min: cells.length ? 1 : 0, max: cells.length, height, style: NO_STYLE, hidden: false, outlineLevel, collapsed: false });
   }
 
-  /** The sheet's used range, as exceljs's Worksheet#model computes it from its rows. */
+  /**
+   * The sheet's used range, as exceljs's Worksheet#model computes it from its rows (Range#expand
+   * keeps the least and greatest bounds, so one call with the bounds of all rows is the same).
+   */
   dimensions(): Range {
     const d = new Range();
-    for (const r of this.rows) if (r.cells.length) d.expand(r.number, r.min, r.number, r.max);
+    let top = 0;
+    let left = 0;
+    let bottom = 0;
+    let right = 0;
+    for (const r of this.rows) {
+      if (!r.cells.length) continue;
+      if (!top || r.number < top) top = r.number;
+      if (!left || r.min < left) left = r.min;
+      if (r.number > bottom) bottom = r.number;
+      if (r.max > right) right = r.max;
+    }
+    if (top) d.expand(top, left, bottom, right);
     return d;
   }
 }

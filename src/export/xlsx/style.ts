@@ -96,24 +96,25 @@ export function literal(value: string | number | null | undefined): string | num
   return value === undefined || value === '' ? null : value;
 }
 
-/**
- * Width of text in Excel column units (a CJK character is about two digits wide): 2 for a
- * character in U+2E80–U+9FFF, U+F900–U+FAFF, U+FF00–U+FFEF or U+3000–U+303F, else 1 per code point.
- */
+/** Width of one UTF-16 unit in Excel column units: 2 in U+2E80–U+9FFF, U+F900–U+FAFF, U+FF00–U+FFEF and U+3000–U+303F. */
+function unitWidth(c: number): number {
+  return (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x3000 && c <= 0x303f) ? 2 : 1;
+}
+
+/** Whether s[i] and s[i + 1] are a surrogate pair (one character). */
+function pairAt(s: string, i: number, c: number): boolean {
+  if (c < 0xd800 || c > 0xdbff || i + 1 >= s.length) return false;
+  const d = s.charCodeAt(i + 1);
+  return d >= 0xdc00 && d <= 0xdfff;
+}
+
+/** Width of text in Excel column units (a CJK character is about two digits wide, any other character one). */
 export function textUnits(s: string): number {
   let n = 0;
-  const len = s.length;
-  for (let i = 0; i < len; i++) {
+  for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if ((c >= 0x2e80 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x3000 && c <= 0x303f)) n += 2;
-    else {
-      n += 1;
-      // a surrogate pair is one character
-      if (c >= 0xd800 && c <= 0xdbff && i + 1 < len) {
-        const d = s.charCodeAt(i + 1);
-        if (d >= 0xdc00 && d <= 0xdfff) i++;
-      }
-    }
+    n += unitWidth(c);
+    if (pairAt(s, i, c)) i++;
   }
   return n;
 }
@@ -121,11 +122,22 @@ export function textUnits(s: string): number {
 /**
  * Lines a wrapped text needs in a column of `width` units at 10 pt: a column is width × 7 + 5 px
  * wide (less about 4 px of padding), a digit at 10 pt about 6.7 px, a CJK character twice that.
+ * Each line of the text (split at "\n") takes at least one.
  */
 export function linesFor(s: string, width: number): number {
   if (!s) return 1;
   const fits = Math.max((width * 7 + 1) / 6.7, 1);
   let lines = 0;
-  for (const part of s.split('\n')) lines += Math.max(1, Math.ceil(textUnits(part) / fits));
-  return lines;
+  let units = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 10) {
+      lines += Math.max(1, Math.ceil(units / fits));
+      units = 0;
+      continue;
+    }
+    units += unitWidth(c);
+    if (pairAt(s, i, c)) i++;
+  }
+  return lines + Math.max(1, Math.ceil(units / fits));
 }
