@@ -575,8 +575,8 @@ export function parseFast(text: string, positions: PositionIndex, maxDepth: numb
   if (text.includes('\t') || text.includes('\r') || UNUSUAL.test(text)) return BAIL;
   // js-yaml's depth counts more levels than ours (wrappers, scalars): stay well inside its limit
   const depth = Math.min(MAX_FAST_DEPTH, Math.floor(maxDepth / 3));
-  // about one record number per four characters in typical files
-  positions.reserve(text.length >> 2);
+  // typical files need about one record number per 12 characters; the array grows if not
+  positions.reserve(text.length >> 3);
   try {
     return new FastParser(text, positions, depth).parse();
   } catch (e) {

@@ -2,9 +2,9 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers.js';
+import { ROOT, runCli } from '../helpers.js';
 import { loadConfig } from '../../src/config/config.js';
-import { splitShares, threadCount, validateParallel, WORKER } from '../../src/pipeline/parallel.js';
+import { PARALLEL_MIN_BYTES, splitShares, threadCount, validateParallel, WORKER } from '../../src/pipeline/parallel.js';
 import { validate } from '../../src/pipeline/validate.js';
 
 // Worker threads must not change a single byte of the result: same systems in the same order,
@@ -42,4 +42,17 @@ describe('validate on worker threads', () => {
     expect(threadCount({ HRSS_STD_THREADS: '3' })).toBe(3);
     expect(threadCount({ HRSS_STD_THREADS: 'x' })).toBeGreaterThanOrEqual(1);
   });
+
+  it('hrss-std validate prints the same on two threads as on one, above the size where threads start', async () => {
+    const { generateRepo } = (await import(path.join(ROOT, 'bench/generate.js'))) as { generateRepo: (o: Record<string, unknown>) => { bytes: number } };
+    const dir = mkdtempSync(path.join(tmpdir(), 'hrss-par-cli-'));
+    const m = generateRepo({ systems: 8, standards: 2000, includes: 3, seed: 9, faultRate: 0.02, out: dir });
+    expect(m.bytes).toBeGreaterThan(PARALLEL_MIN_BYTES);
+    const one = runCli(['validate', '-f', 'json'], { cwd: dir, env: { HRSS_STD_THREADS: '1' } });
+    const two = runCli(['validate', '-f', 'json'], { cwd: dir, env: { HRSS_STD_THREADS: '2' } });
+    expect(one.code).toBe(1); // the planted faults
+    expect(two.code).toBe(one.code);
+    expect(two.stdout).toBe(one.stdout);
+    expect(JSON.parse(one.stdout).summary.systems).toBe(8);
+  }, 60_000);
 });
