@@ -1,0 +1,216 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers.js';
+
+// `npm run build` bundles dist/ into dist/bundle/cli.bundle.cjs with a V8 code cache
+// (scripts/bundle.js), which bin/hrss-std.js runs instead of dist/cli.js for a faster start.
+// global-setup builds dist/ with tsc only (the bundle, when there is one, is then older and
+// ignored), so these tests make a private package: a copy of bin/ and dist/ beside links to
+// data/, schemas/, templates/, systems/ and node_modules/, bundled there.
+// The bundle must behave exactly like dist/cli.js: same output, same files, same exit codes.
+
+const SAMPLE = 'systems/zhanjiang';
+let pkg: string;
+let work: string;
+
+beforeAll(() => {
+  pkg = mkdtempSync(path.join(tmpdir(), 'hrss-std-bundle-'));
+  work = mkdtempSync(path.join(tmpdir(), 'hrss-std-bundle-work-'));
+  cpSync(path.join(ROOT, 'bin'), path.join(pkg, 'bin'), { recursive: true });
+  cpSync(path.join(ROOT, 'dist'), path.join(pkg, 'dist'), {
+    recursive: true,
+    filter: (src) => !/[\\/]dist[\\/](bundle|generated)$/.test(src),
+  });
+  cpSync(path.join(ROOT, 'package.json'), path.join(pkg, 'package.json'));
+  for (const d of ['data', 'schemas', 'templates', 'systems', 'node_modules']) symlinkSync(path.join(ROOT, d), path.join(pkg, d));
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-data.js'), pkg], { cwd: ROOT });
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/bundle.js'), pkg], { cwd: ROOT });
+}, 120_000);
+
+afterAll(() => {
+  rmSync(pkg, { recursive: true, force: true });
+  rmSync(work, { recursive: true, force: true });
+});
+
+interface Run { code: number | null; stdout: string; stderr: string }
+
+function run(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined>; node?: string[] } = {}): Run {
+  const r = spawnSync(process.execPath, [...(opts.node ?? []), path.join(pkg, 'bin/hrss-std.js'), ...args], {
+    cwd: opts.cwd ?? pkg,
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, HRSS_STD_LANG: '', LANG: 'C', HRSS_STD_BUNDLE: undefined, ...opts.env },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Run with the bundle and with dist/cli.js; both results. */
+function both(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}) {
+  return {
+    bundled: run(args, opts),
+    plain: run(args, { ...opts, env: { ...opts.env, HRSS_STD_BUNDLE: '0' } }),
+  };
+}
+
+/** Every file under dir (relative path → bytes). */
+function files(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of readdirSync(dir, { recursive: true }) as string[]) {
+    const abs = path.join(dir, f);
+    if (statSync(abs).isFile()) out[f] = readFileSync(abs).toString('base64');
+  }
+  return out;
+}
+
+/** A preload that records every module loaded (ESM and CommonJS) into `log`. */
+function tracer(log: string): string[] {
+  const dir = mkdtempSync(path.join(work, 'trace-'));
+  writeFileSync(path.join(dir, 'hooks.mjs'), `import { appendFileSync } from 'node:fs';
+export async function load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + '\\n'); return next(url, context); }
+`);
+  writeFileSync(path.join(dir, 'trace.mjs'), `import { register } from 'node:module';
+import Module from 'node:module';
+import { appendFileSync } from 'node:fs';
+register(${JSON.stringify(pathToFileURL(path.join(dir, 'hooks.mjs')).href)});
+const load = Module._load;
+Module._load = function (request, parent, isMain) {
+  const r = load.apply(this, arguments);
+  try { appendFileSync(${JSON.stringify(log)}, Module._resolveFilename(request, parent, isMain) + '\\n'); } catch {}
+  return r;
+};
+`);
+  writeFileSync(log, '');
+  return ['--import', pathToFileURL(path.join(dir, 'trace.mjs')).href];
+}
+
+describe('the bundled CLI', () => {
+  it('is built with a code cache that V8 accepts', () => {
+    const bundle = path.join(pkg, 'dist/bundle/cli.bundle.cjs');
+    expect(existsSync(bundle)).toBe(true);
+    expect(existsSync(path.join(pkg, 'dist/bundle/cli.bundle.cache'))).toBe(true);
+    // what bin/hrss-std.js does, in a plain node process (the code cache depends on V8's flags)
+    const check = `const fs = require('fs'), vm = require('vm');
+const text = fs.readFileSync(${JSON.stringify(bundle)}, 'latin1');
+const cache = fs.readFileSync(${JSON.stringify(bundle.replace(/\.cjs$/, '.cache'))});
+const id = text.slice('// hrss-std bundle '.length, '// hrss-std bundle '.length + 64);
+if (cache.toString('latin1', 0, 64) !== id) throw new Error('cache made from another bundle');
+const s = new vm.Script(text, { filename: ${JSON.stringify(bundle)}, cachedData: cache.subarray(64) });
+process.stdout.write(String(s.cachedDataRejected));`;
+    expect(execFileSync(process.execPath, ['-e', check], { encoding: 'utf8' })).toBe('false');
+  });
+
+  it('prints what dist/cli.js prints', () => {
+    const cases: string[][] = [
+      [],
+      ['--help'],
+      ['--version', '--lang', 'en'],
+      ['bogus'],
+      ['validate', '--help'],
+      ['gaps', '--help'],
+      ['export', '--help'],
+      ['validate', SAMPLE],
+      ['validate'],
+      ['--lang', 'en', 'validate', SAMPLE],
+      ['validate', SAMPLE, '-q'],
+      ['validate', SAMPLE, '--max-warnings', '0'],
+      ...['json', 'sarif', 'junit', 'github', 'bogus'].map((f) => ['validate', SAMPLE, '-f', f]),
+      ['validate', SAMPLE, '--fix-dry-run'],
+      ['validate', 'no/such/system'],
+      ['gaps', SAMPLE],
+      ...['json', 'markdown', 'csv'].map((f) => ['gaps', SAMPLE, '-f', f]),
+      ['gaps', SAMPLE, '--min-coverage', '90'],
+      ['catalog'],
+      ['catalog', 'list', '-f', 'json'],
+      ['catalog', 'show', 'P07'],
+      ['catalog', 'show', 'P15-99'],
+      ['rules'],
+      ['rules', '--format', 'json'],
+      ['completion', 'bash'],
+      ['completion', 'zsh'],
+      ['completion', 'fish'],
+      ['diff', SAMPLE, SAMPLE],
+      ['export', SAMPLE, '--date', '2024-13-01'],
+    ];
+    for (const args of cases) {
+      const { bundled, plain } = both(args);
+      expect(bundled, args.join(' ')).toEqual(plain);
+    }
+    const runtime = both(['validate', SAMPLE, '-f', 'json'], { env: { HRSS_STD_SCHEMA_RUNTIME: '1' } });
+    expect(runtime.bundled).toEqual(runtime.plain);
+  });
+
+  it('reports every broken input of tests/fixtures/bad the same way', () => {
+    const bad = path.join(ROOT, 'tests/fixtures/bad');
+    for (const name of readdirSync(bad)) {
+      const { bundled, plain } = both(['validate'], { cwd: path.join(bad, name) });
+      expect(bundled, name).toEqual(plain);
+      expect(bundled.stdout + bundled.stderr, name).not.toMatch(/internal error|内部错误/);
+    }
+  });
+
+  it('writes the same files (export, import, init)', () => {
+    const outputs = (variant: Record<string, string>) => {
+      const dir = path.join(work, 'out');
+      rmSync(dir, { recursive: true, force: true });
+      mkdirSync(dir);
+      const cwd = { cwd: dir, env: variant };
+      const sample = path.join(pkg, SAMPLE);
+      const r = [
+        run(['export', sample, '-o', '.', '--date', '2024-05-01'], cwd),
+        run(['import', 'zhanjiang.xlsx', '-o', 'imported/'], cwd),
+        run(['init', 'fresh', '--region', '440800'], cwd),
+        run(['catalog', 'import', 'zhanjiang.xlsx', '--sheet', '1'], cwd),
+      ];
+      return { runs: r, files: files(dir) };
+    };
+    const bundled = outputs({});
+    const plain = outputs({ HRSS_STD_BUNDLE: '0' });
+    expect(bundled.runs.slice(0, 3).map((r) => r.code)).toEqual([0, 0, 0]);
+    expect(Object.keys(bundled.files)).toEqual(expect.arrayContaining(['zhanjiang.xlsx', 'zhanjiang.docx', path.join('imported', 'system.yaml')]));
+    expect(bundled.runs).toEqual(plain.runs);
+    expect(bundled.files).toEqual(plain.files);
+  });
+
+  it('loads neither dist/ modules nor exceljs, docx or ajv to validate', () => {
+    const log = path.join(work, 'validate.log');
+    expect(run(['validate', SAMPLE], { node: tracer(log) }).code).toBe(0);
+    const loaded = readFileSync(log, 'utf8');
+    expect(loaded).toContain(pathToFileURL(path.join(pkg, 'bin/hrss-std.js')).href);
+    // the bundle is read and compiled by bin/ itself, so no module of dist/ goes through a loader
+    expect(loaded.split('\n').filter((l) => l.includes(`${path.basename(pkg)}/dist/`) || l.includes(path.join(pkg, 'dist')))).toEqual([]);
+    expect(loaded).not.toMatch(/node_modules[\\/](exceljs|docx|ajv)[\\/]/);
+    const exported = path.join(work, 'export.log');
+    expect(run(['export', SAMPLE, '-o', path.join(work, 'x'), '--force'], { node: tracer(exported) }).code).toBe(0);
+    expect(readFileSync(exported, 'utf8')).toMatch(/node_modules[\\/]exceljs[\\/]/);
+    expect(readFileSync(exported, 'utf8')).toMatch(/node_modules[\\/]docx[\\/]/);
+  });
+
+  it('is not loaded for a lone --version, which loads nothing but bin/', () => {
+    const log = path.join(work, 'version.log');
+    const r = run(['--version'], { node: tracer(log) });
+    expect(r).toEqual({ code: 0, stdout: `${JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version}\n`, stderr: '' });
+    const ours = readFileSync(log, 'utf8').split('\n').filter((l) => l.includes(pkg));
+    expect(ours).toEqual([pathToFileURL(path.join(pkg, 'bin/hrss-std.js')).href]);
+    expect(run(['-V'])).toEqual(r);
+    expect(run(['--version'], { env: { HRSS_STD_BUNDLE: '0' } })).toEqual(r);
+  });
+
+  it('is ignored once tsc has rebuilt dist/ after it (it may be stale then)', () => {
+    const cli = path.join(pkg, 'dist/cli.js');
+    const before = statSync(cli);
+    const log = path.join(work, 'stale.log');
+    try {
+      utimesSync(cli, before.atime, new Date(Date.now() + 60_000));
+      expect(run(['validate', SAMPLE], { node: tracer(log) }).code).toBe(0);
+      const loaded = readFileSync(log, 'utf8');
+      expect(loaded).toContain(pathToFileURL(cli).href);
+      expect(loaded).not.toContain('cli.bundle.cjs');
+    } finally {
+      utimesSync(cli, before.atime, before.mtime);
+    }
+  });
+});
