@@ -178,6 +178,32 @@ const M = {
   rowEnd: utf8('</row>'),
 };
 
+/** Copy `src` into `buf` at `at`; the position after it. */
+function copy(buf: Uint8Array, at: number, src: Uint8Array): number {
+  const n = src.length;
+  for (let i = 0; i < n; i++) buf[at + i] = src[i]!;
+  return at + n;
+}
+
+/** Digits of a non-negative integer below 2^31 into `buf` at `at`; the position after them. */
+function digits(buf: Uint8Array, at: number, n: number): number {
+  let len = 1;
+  for (let k = n; k >= 10; k = (k / 10) | 0) len++;
+  let p = at + len;
+  let k = n;
+  do {
+    buf[--p] = 48 + (k % 10);
+    k = (k / 10) | 0;
+  } while (k > 0);
+  return at + len;
+}
+
+const isSmallInt = (n: number) => n >= 0 && n <= 0x7fffffff && (n | 0) === n;
+
+/** Bytes a row can take at most, apart from the text of cells without a shared string (measured apart). */
+const ROW_BYTES = 160;
+const CELL_BYTES = 80;
+
 /**
  * The <row> elements of prepared row models as UTF-8: the bytes exceljs's RowXform and
  * CellXform render for them (the tests compare with exceljs's own rendering), written
@@ -185,104 +211,103 @@ const M = {
  */
 export function renderRows(rows: RowModel[]): Uint8Array {
   let buf = new Uint8Array(1 << 16);
-  let len = 0;
-  const room = (n: number) => {
-    let size = buf.length * 2;
-    while (size < len + n) size *= 2;
-    const next = new Uint8Array(size);
-    next.set(buf.subarray(0, len));
-    buf = next;
-  };
-  const put = (b: Uint8Array) => {
-    const n = b.length;
-    if (len + n > buf.length) room(n);
-    for (let i = 0; i < n; i++) buf[len + i] = b[i]!;
-    len += n;
-  };
-  /** a number as String(n) writes it */
-  const others = new Map<number, Uint8Array>();
-  const num = (n: number) => {
-    if (n >= 0 && n <= 0x7fffffff && (n | 0) === n) {
-      let digits = 1;
-      for (let k = n; k >= 10; k = (k / 10) | 0) digits++;
-      if (len + digits > buf.length) room(digits);
-      let at = len + digits;
-      len = at;
-      let k = n;
-      do {
-        buf[--at] = 48 + (k % 10);
-        k = (k / 10) | 0;
-      } while (k > 0);
-      return;
-    }
-    let b = others.get(n);
-    if (!b) others.set(n, (b = utf8(String(n))));
-    put(b);
-  };
+  let at = 0;
   const colBytes: Uint8Array[] = [];
+  /** numbers other than small integers (row heights such as 44.5), as String(n) writes them */
+  const other = new Map<number, Uint8Array>();
+  const numberBytes = (n: number) => {
+    let b = other.get(n);
+    if (!b) other.set(n, (b = utf8(String(n))));
+    return b;
+  };
   for (const row of rows) {
-    put(M.row);
-    num(row.number);
-    put(M.q);
-    if (row.height) {
-      put(M.ht);
-      num(row.height);
-      put(M.customHeight);
+    // room for the whole row first, so the writes below need no checks
+    let need = ROW_BYTES + row.cells.length * CELL_BYTES;
+    const texts: (Uint8Array | undefined)[] = [];
+    for (let i = 0; i < row.cells.length; i++) {
+      const c = row.cells[i]!;
+      if (c.type !== NULL && !(c.type === NUMBER && isSmallInt(c.value as number)) && c.ssId === undefined) {
+        const t = c.type === NUMBER ? numberBytes(c.value as number) : utf8(xmlEncode(String(c.value)));
+        texts[i] = t;
+        need += t.length;
+      }
+      if (!colBytes[c.col]) colBytes[c.col] = utf8(columnLetter(c.col));
+      need += colBytes[c.col]!.length;
     }
-    if (row.hidden) put(M.hidden);
+    if (!isSmallInt(row.height)) need += numberBytes(row.height).length;
+    if (at + need > buf.length) {
+      let size = buf.length * 2;
+      while (size < at + need) size *= 2;
+      const next = new Uint8Array(size);
+      next.set(buf.subarray(0, at));
+      buf = next;
+    }
+    const num = (n: number) => (isSmallInt(n) ? digits(buf, at, n) : copy(buf, at, numberBytes(n)));
+
+    at = copy(buf, at, M.row);
+    at = num(row.number);
+    at = copy(buf, at, M.q);
+    if (row.height) {
+      at = copy(buf, at, M.ht);
+      at = num(row.height);
+      at = copy(buf, at, M.customHeight);
+    }
+    if (row.hidden) at = copy(buf, at, M.hidden);
     if (row.min > 0 && row.max > 0 && row.min <= row.max) {
-      put(M.spans);
-      num(row.min);
-      put(M.colon);
-      num(row.max);
-      put(M.q);
+      at = copy(buf, at, M.spans);
+      at = num(row.min);
+      at = copy(buf, at, M.colon);
+      at = num(row.max);
+      at = copy(buf, at, M.q);
     }
     if (row.styleId) {
-      put(M.rowStyle);
-      num(row.styleId);
-      put(M.customFormat);
+      at = copy(buf, at, M.rowStyle);
+      at = num(row.styleId);
+      at = copy(buf, at, M.customFormat);
     }
-    put(M.dyDescent);
+    at = copy(buf, at, M.dyDescent);
     if (row.outlineLevel) {
-      put(M.outlineLevel);
-      num(row.outlineLevel);
-      put(M.q);
+      at = copy(buf, at, M.outlineLevel);
+      at = num(row.outlineLevel);
+      at = copy(buf, at, M.q);
     }
-    if (row.collapsed) put(M.collapsed);
+    if (row.collapsed) at = copy(buf, at, M.collapsed);
     if (!row.cells.some((c) => c.type !== NULL || c.styleId)) {
-      put(M.emptyEnd);
+      at = copy(buf, at, M.emptyEnd);
       continue;
     }
-    put(M.gt);
-    for (const c of row.cells) {
+    at = copy(buf, at, M.gt);
+    for (let i = 0; i < row.cells.length; i++) {
+      const c = row.cells[i]!;
       if (c.type === NULL && !c.styleId) continue;
       // <c r="{address}" s="{styleId}" t="…"><v>…</v></c>, the address without a string per cell
-      put(M.c);
-      put((colBytes[c.col] ??= utf8(columnLetter(c.col))));
-      num(row.number);
+      at = copy(buf, at, M.c);
+      at = copy(buf, at, colBytes[c.col]!);
+      at = num(row.number);
       if (c.styleId) {
-        put(M.s);
-        num(c.styleId);
+        at = copy(buf, at, M.s);
+        at = num(c.styleId);
       }
+      const text = texts[i];
       if (c.type === NULL) {
-        put(M.cEmpty);
+        at = copy(buf, at, M.cEmpty);
       } else if (c.type === NUMBER) {
-        put(M.v);
-        num(c.value as number);
-        put(M.vEnd);
+        at = copy(buf, at, M.v);
+        at = text ? copy(buf, at, text) : digits(buf, at, c.value as number);
+        at = copy(buf, at, M.vEnd);
       } else if (c.ssId !== undefined) {
-        put(M.shared);
-        num(c.ssId);
-        put(M.vEnd);
+        at = copy(buf, at, M.shared);
+        at = num(c.ssId);
+        at = copy(buf, at, M.vEnd);
       } else {
-        put(M.str);
-        put(utf8(xmlEncode(String(c.value))));
-        put(M.vEnd);
+        at = copy(buf, at, M.str);
+        at = copy(buf, at, text!);
+        at = copy(buf, at, M.vEnd);
       }
     }
-    put(M.rowEnd);
+    at = copy(buf, at, M.rowEnd);
   }
-  return buf.subarray(0, len);
+  return buf.subarray(0, at);
 }
 
 const PRESERVE = /^\s|\n|\s$/;
