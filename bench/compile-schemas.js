@@ -4,14 +4,13 @@
  * src/schema/compiled/validators.cts. At run time hrss-std then needs neither ajv nor a schema
  * compile (~100 ms of start-up on the bundled sample, measured by npm run bench).
  *
- * The file records a hash of the schema texts; src/schema/validate.ts compares it with the
+ * The file records the schema texts; src/schema/validate.ts compares it with the
  * schemas it finds and falls back to compiling with ajv when they differ, so a forgotten
  * regeneration makes validation slower, never wrong. tests/bench/schema-compiled.test.ts fails
  * until the file is regenerated.
  *
  * Run after editing any schema:  node bench/compile-schemas.js   (--check: exit 1 if stale)
  */
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -21,12 +20,6 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = path.join(ROOT, 'src/schema/compiled/validators.cts');
 const NAMES = ['system', 'include', 'catalog', 'config'];
 
-/** SHA-256 of the schema texts in NAMES order; the same function is in src/schema/validate.ts. */
-export function schemaHash(texts) {
-  const h = createHash('sha256');
-  for (const t of texts) h.update(t).update('\n');
-  return h.digest('hex').slice(0, 16);
-}
 
 export function generate() {
   const require = createRequire(import.meta.url);
@@ -49,8 +42,11 @@ export function generate() {
 // Regenerate after changing a schema: node bench/compile-schemas.js
 // Standalone ajv ${require('ajv/package.json').version} validators (draft 2020-12, allErrors, verbose); see src/schema/validate.ts.
 
-/** Hash of the schema texts these validators were generated from. */
-export const SCHEMA_HASH = ${JSON.stringify(schemaHash(texts))};
+/**
+ * The schema texts these validators were generated from, joined by newlines. Compared as a
+ * string at first use: cheaper than hashing (the first SHA-256 of a process costs milliseconds).
+ */
+export const SCHEMA_TEXT = ${JSON.stringify(texts.join('\n'))};
 
 /** Counts code points, as ajv's minLength does (ajv/dist/runtime/ucs2length). */
 function ucs2length(str) {

@@ -23,9 +23,13 @@ export function buildPackage({ useDist = false } = {}) {
     if (!existsSync(path.join(PKG, 'dist/cli.js'))) throw e;
     process.stderr.write(`bench: tsc reported errors (emitted anyway):\n${String(e.stdout).slice(0, 2000)}\n`);
   }
-  for (const d of ['schemas', 'data', 'templates', 'package.json']) {
+  for (const d of ['schemas', 'data', 'templates', 'systems', 'package.json']) {
     if (existsSync(path.join(ROOT, d))) cpSync(path.join(ROOT, d), path.join(PKG, d), { recursive: true });
   }
   cpSync(path.join(ROOT, 'bin'), path.join(PKG, 'bin'), { recursive: true });
+  // the rest of `npm run build`: bundled data as JSON, then the one-file bundle with its code cache
+  for (const step of ['scripts/build-data.js', 'scripts/bundle.js']) {
+    if (existsSync(path.join(ROOT, step))) execFileSync(process.execPath, [path.join(ROOT, step), PKG], { cwd: ROOT, stdio: 'pipe' });
+  }
   return BIN;
 }

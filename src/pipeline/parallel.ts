@@ -1,7 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { Config } from '../config/config.js';
 import { sortDiagnostics, summarize } from '../diagnostics/resolve.js';
 import type { Diagnostic } from '../diagnostics/types.js';
@@ -73,7 +72,9 @@ export function splitShares(files: string[], sizes: number[], count: number): st
   return shares;
 }
 
-function runWorker(files: string[], config: Config, cwd: string): Promise<ShareResult> {
+async function runWorker(files: string[], config: Config, cwd: string): Promise<ShareResult> {
+  // loaded here: most runs are too small for threads and need not load the module
+  const { Worker } = await import('node:worker_threads');
   return new Promise((resolve, reject) => {
     const w = new Worker(WORKER, { workerData: { files, config, cwd } });
     let done = false;

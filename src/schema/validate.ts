@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -42,13 +41,6 @@ function schemaTexts(): string[] {
   return SCHEMA_NAMES.map((name) => readFileSync(path.join(SCHEMAS_DIR, `${name}.schema.json`), 'utf8'));
 }
 
-/** SHA-256 of the schema texts (native: a JS loop over ~30 KB costs ~10 ms before the JIT warms up); must match bench/compile-schemas.js. */
-export function schemaHash(texts: string[]): string {
-  const h = createHash('sha256');
-  for (const t of texts) h.update(t).update('\n');
-  return h.digest('hex').slice(0, 16);
-}
-
 type CompiledModule = typeof import('./compiled/validators.cjs');
 
 /**
@@ -68,7 +60,7 @@ function getPrecompiled(): Record<SchemaName, ValidateFunction> | null {
   } catch {
     return precompiled;
   }
-  if (schemaHash(schemaTexts()) === mod.SCHEMA_HASH) {
+  if (schemaTexts().join('\n') === mod.SCHEMA_TEXT) {
     precompiled = mod.createValidators({ date: DATE_FORMAT }) as Record<SchemaName, ValidateFunction>;
   }
   return precompiled;
