@@ -73,7 +73,7 @@ export async function validateOrExit(paths: string[], config: Config, cwd: strin
       { zh: `配置文件 ${config.file} 的 rules: 中有未知的规则：${typos.join('、')}`, en: `unknown rules under rules: in ${config.file}: ${typos.join(', ')}` },
       EXIT.USAGE, { zh: '用 hrss-std rules 查看全部规则 id', en: 'hrss-std rules lists every rule id' });
   }
-  // Without models to keep (the validate command) large repositories are checked on worker threads.
+  // Without models to keep (the validate command), HRSS_STD_THREADS=N checks large repositories on worker threads.
   const result = opts.keepModels === false
     ? await (await import('../pipeline/parallel.js')).validateParallel(paths, config, cwd)
     : validate(paths, config, cwd, opts);

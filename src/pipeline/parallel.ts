@@ -25,11 +25,16 @@ interface ShareResult {
 
 export const WORKER = path.join(PACKAGE_ROOT, 'dist/pipeline/validate-worker.js');
 
-/** Threads to use: HRSS_STD_THREADS if set (1 = never parallel), else the machine's cores, at most 4. */
+/**
+ * Threads to use: HRSS_STD_THREADS (1 = never parallel, the default). Opt-in, because on the
+ * 2-core machines we measured (bench/RESULTS.md) threads made validate slower: one validate
+ * already keeps the second core ~40 % busy with V8's garbage-collector and compiler threads, and
+ * two heaps compete for it. Worth trying with 4 or more cores and hundreds of systems.
+ */
 export function threadCount(env = process.env): number {
   const set = Number(env.HRSS_STD_THREADS);
-  if (Number.isInteger(set) && set >= 1) return set;
-  return Math.max(1, Math.min(4, os.availableParallelism()));
+  if (Number.isInteger(set) && set >= 1) return Math.min(set, os.availableParallelism() * 2);
+  return 1;
 }
 
 /** YAML bytes in a system's folder and its sub-folders (includes live there), for balancing shares. */
