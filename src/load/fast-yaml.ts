@@ -212,7 +212,7 @@ class FastParser {
       const colon = this.readKey(at);
       if (colon < 0) throw bail;
       const key = this.key;
-      if (key === '__proto__' || key === '<<' || Object.prototype.hasOwnProperty.call(obj, key)) throw bail;
+      if (key === '__proto__' || key === '<<' || this.seen(obj, key, base)) throw bail;
       this.keyScratch[this.sp] = key;
       this.scratch[this.sp++] = at;
       this.scratch[this.sp++] = skipValue(t, colon);
@@ -294,6 +294,13 @@ class FastParser {
     }
     this.done(arr, start, base, false);
     return arr;
+  }
+
+  /** Whether the mapping being built (entries from `base`) has `key` already: a short scan for the usual few keys. */
+  seen(obj: Record<string, unknown>, key: string, base: number): boolean {
+    if (this.sp - base > 32) return Object.prototype.hasOwnProperty.call(obj, key);
+    for (let q = base; q < this.sp; q += 2) if (this.keyScratch[q] === key) return true;
+    return false;
   }
 
   /** Hand a complete node's positions (scratch[base…sp]) to the index and pop them. */
@@ -546,7 +553,7 @@ class FastParser {
         }
         // j is at the ':'; only "key: value" with a blank after the colon is taken
         if (t.charCodeAt(j + 1) !== 32) throw bail;
-        if (key === '__proto__' || key === '<<' || Object.prototype.hasOwnProperty.call(obj, key)) throw bail;
+        if (key === '__proto__' || key === '<<' || this.seen(obj, key, base)) throw bail;
         this.keyScratch[this.sp] = key;
         this.scratch[this.sp++] = at;
         this.scratch[this.sp++] = skipValue(t, j);
