@@ -6,7 +6,14 @@ import {
 } from './types.js';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-const strList = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+/** Shared by every row without the list; frozen, so a stray push fails loudly. */
+const NO_STRINGS = Object.freeze([]) as unknown as string[];
+/** The strings of a YAML list: the parsed array itself when it holds only strings (the model is read-only). */
+const strList = (v: unknown): string[] => {
+  if (!Array.isArray(v)) return NO_STRINGS;
+  for (const x of v) if (typeof x !== 'string') return v.filter((y): y is string => typeof y === 'string');
+  return v as string[];
+};
 const isMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /**
