@@ -212,11 +212,7 @@ class FastParser {
       const colon = this.readKey(at);
       if (colon < 0) throw bail;
       const key = this.key;
-      if (key === '__proto__' || key === '<<' || this.seen(obj, key, base)) throw bail;
-      this.keyScratch[this.sp] = key;
-      this.scratch[this.sp++] = at;
-      this.scratch[this.sp++] = skipValue(t, colon);
-      integerKeys ||= isDigit(key.charCodeAt(0));
+      integerKeys = this.pushKey(obj, key, at, colon, base) || integerKeys;
       let p = colon + 1;
       while (t.charCodeAt(p) === 32) p++;
       let value: unknown;
@@ -294,6 +290,18 @@ class FastParser {
     }
     this.done(arr, start, base, false);
     return arr;
+  }
+
+  /**
+   * Record a key of the mapping being built (entries from `base`) with its offset and its value's;
+   * keys js-yaml treats specially, or a second time, go to js-yaml. True if it may be integer-like.
+   */
+  pushKey(obj: Record<string, unknown>, key: string, at: number, colon: number, base: number): boolean {
+    if (key === '__proto__' || key === '<<' || this.seen(obj, key, base)) throw bail;
+    this.keyScratch[this.sp] = key;
+    this.scratch[this.sp++] = at;
+    this.scratch[this.sp++] = skipValue(this.t, colon);
+    return isDigit(key.charCodeAt(0));
   }
 
   /** Whether the mapping being built (entries from `base`) has `key` already: a short scan for the usual few keys. */
@@ -553,11 +561,7 @@ class FastParser {
         }
         // j is at the ':'; only "key: value" with a blank after the colon is taken
         if (t.charCodeAt(j + 1) !== 32) throw bail;
-        if (key === '__proto__' || key === '<<' || this.seen(obj, key, base)) throw bail;
-        this.keyScratch[this.sp] = key;
-        this.scratch[this.sp++] = at;
-        this.scratch[this.sp++] = skipValue(t, j);
-        integerKeys ||= isDigit(key.charCodeAt(0));
+        integerKeys = this.pushKey(obj, key, at, j, base) || integerKeys;
         j++;
         while (t.charCodeAt(j) === 32) j++;
         j = this.flowEntry(j);
