@@ -19,8 +19,11 @@ export const BAIL: unique symbol = Symbol('bail');
 class Bail {}
 const bail = new Bail();
 
-/** What js-yaml refuses, plus every surrogate (rare in these files; the slow path handles them). */
-const UNUSUAL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uD800-\uDFFF\uFFFE\uFFFF]/;
+/**
+ * One pass for everything the fast path leaves to js-yaml at character level: what js-yaml
+ * refuses as non-printable, every surrogate (rare in these files), tabs and CR.
+ */
+const UNUSUAL = /[\x00-\x09\x0B-\x1F\x7F-\x84\x86-\x9F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
 /** The CORE schema's implicit types (null, bool, int, float) in js-yaml's own order and code. */
 const IMPLICIT = (yaml.CORE_SCHEMA as unknown as { compiledImplicit: yaml.Type[] }).compiledImplicit;
@@ -583,7 +586,7 @@ class FastParser {
  * On success `positions` holds the same entries js-yaml's listener would have recorded.
  */
 export function parseFast(text: string, positions: PositionIndex, maxDepth: number): unknown {
-  if (text.includes('\t') || text.includes('\r') || UNUSUAL.test(text)) return BAIL;
+  if (UNUSUAL.test(text)) return BAIL;
   // js-yaml's depth counts more levels than ours (wrappers, scalars): stay well inside its limit
   const depth = Math.min(MAX_FAST_DEPTH, Math.floor(maxDepth / 3));
   // typical files need about one record number per 12 characters; the array grows if not
