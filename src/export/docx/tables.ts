@@ -173,7 +173,8 @@ export function rollupTable(model: ExportModel, by: 'project' | 'subsystem', tex
 export function gapTable(model: ExportModel, textWidth: number): Table | undefined {
   const report = model.coverage;
   if (!report) return undefined;
-  const gaps = coverageLines(report).filter((l) => l.state !== 'covered');
+  // long lists of standards are shortened as in the workbook (limits.ts), naming the 明细表 column that has them all
+  const gaps = coverageLines(report, { servicesLabel: model.columns.find((c) => c.id === 'services')?.label }).filter((l) => l.state !== 'covered');
   if (!gaps.length) return undefined;
   const ws = widths([1900, 900, 2300, 1000, 3254], textWidth);
   const rows = [headerRow(['服务项目', '事项编号', '服务事项', '覆盖情况', '已规划或失效的标准'], ws)];

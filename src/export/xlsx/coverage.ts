@@ -2,8 +2,9 @@ import type { Worksheet } from 'exceljs';
 import type { CoverageState } from '../../gaps/types.js';
 import { ROUNDING } from '../../gaps/round.js';
 import { coverageLines, ROLLUP_HEADERS, rollupValues } from '../coverage-view.js';
+import { LIST_MAX_LINES } from '../limits.js';
 import type { ExportModel } from '../model.js';
-import { ALL_BORDERS, BODY_FONT, FILLS, HEAD_FONT, put, setStyle, TITLE_FONT, WRAP_CENTER, WRAP_LEFT } from './style.js';
+import { ALL_BORDERS, BODY_FONT, FILLS, HEAD_FONT, linesFor, put, setStyle, TITLE_FONT, WRAP_CENTER, WRAP_LEFT } from './style.js';
 import { fitHeight } from './detail.js';
 import { headerText, printA4Landscape } from './print.js';
 
@@ -74,7 +75,14 @@ export function writeCoverageSheet(ws: Worksheet, model: ExportModel): void {
   title('服务事项明细（未覆盖、仅有规划的事项即缺口）');
   const itemsHeader = r;
   line(['项目编号', '服务项目', '事项编号', '服务事项', '覆盖情况', '支撑标准', '所在子体系', '说明'], { head: true });
-  for (const l of coverageLines(report)) {
+  // a long list shows what fits in LIST_MAX_LINES of its column, then how many more there are
+  const fitsColumn = (width: number) => ({ fits: (text: string) => linesFor(text, width) <= LIST_MAX_LINES });
+  const lines = coverageLines(report, {
+    servicesLabel: model.columns.find((c) => c.id === 'services')?.label,
+    standards: fitsColumn(widths[5]!),
+    subsystems: fitsColumn(widths[6]!),
+  });
+  for (const l of lines) {
     line([l.projectId, l.projectName, l.itemId, l.itemName, l.stateLabel, l.standards, l.subsystems, l.note], { fill: STATE_FILL[l.state], center: [0, 2, 4] });
   }
 

@@ -2,7 +2,7 @@ import type { Style, Worksheet } from 'exceljs';
 import { LEVEL_LABELS, LEVELS, STATUS_LABELS, STATUSES } from '../../model/types.js';
 import type { ColumnId } from '../columns.js';
 import { cellText, type ExportModel } from '../model.js';
-import { ALL_BORDERS, BODY_FONT, FILLS, HEAD_FONT, LAPSED_FONT, linesFor, sharedStyle, WRAP_CENTER, WRAP_LEFT, wrapLeftIndent } from './style.js';
+import { ALL_BORDERS, BODY_FONT, FILLS, HEAD_FONT, LAPSED_FONT, linesFor, rowHeight, sharedStyle, WRAP_CENTER, WRAP_LEFT, wrapLeftIndent } from './style.js';
 import { setRawRows, SheetRows } from './raw-rows.js';
 import { headerText, printA4Landscape } from './print.js';
 
@@ -25,9 +25,9 @@ export function fitHeight(cells: [string, number][], lineHeight = 13.5): number 
   return heightFor(lines, lineHeight);
 }
 
-/** The row height of fitHeight for a number of lines. */
+/** The row height of fitHeight for a number of lines, at most Excel's 409 points (the cell then scrolls). */
 export function heightFor(lines: number, lineHeight = 13.5): number {
-  return Math.max(18, lines * lineHeight + 4);
+  return rowHeight(Math.max(18, lines * lineHeight + 4));
 }
 
 /** 明细表: one header row, then a group line per sub-system followed by its rows, in tree order. */

@@ -1,8 +1,22 @@
 import type { Worksheet } from 'exceljs';
+import { EXCEL_MAX_HEADER_CHARS } from '../limits.js';
 
-/** Header/footer text: "&" is a control character there, so a literal one is doubled. */
+const HEADER_CODES = '&C&"黑体,常规"&11';
+
+/**
+ * Header/footer text: "&" is a control character there, so a literal one is doubled. Excel takes
+ * at most 255 characters (codes included): a longer title is cut and ends with "…".
+ */
 export function headerText(s: string): string {
-  return `&C&"黑体,常规"&11${s.replace(/&/g, '&&')}`;
+  const full = `${HEADER_CODES}${s.replace(/&/g, '&&')}`;
+  if (full.length <= EXCEL_MAX_HEADER_CHARS) return full;
+  let out = HEADER_CODES;
+  for (const ch of s) {
+    const piece = ch === '&' ? '&&' : ch;
+    if (out.length + piece.length + 1 > EXCEL_MAX_HEADER_CHARS) break;
+    out += piece;
+  }
+  return `${out}…`;
 }
 
 export const PAGE_FOOTER = '&C第 &P 页，共 &N 页';

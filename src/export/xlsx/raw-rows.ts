@@ -1,6 +1,6 @@
 import type { Style, Worksheet } from 'exceljs';
 import Range from 'exceljs/lib/doc/range.js';
-import { put } from './style.js';
+import { literal, put, rowHeight } from './style.js';
 
 /**
  * Rows of a long sheet kept as plain data instead of exceljs cells. exceljs builds several
@@ -74,15 +74,18 @@ export class SheetRows {
 
   constructor(readonly first = 1) {}
 
-  /** The next row: a value and a style for each column from 1 on; an empty text is an empty cell (as put() writes it). */
+  /**
+   * The next row: a value and a style for each column from 1 on. Values are written as put()
+   * writes them (an empty text is an empty cell, an overlong text is cut with a note); the height
+   * is at most Excel's 409 points.
+   */
   add(values: readonly (string | number | null)[], styles: readonly Partial<Style>[], height: number, outlineLevel: number): void {
     const number = this.first + this.rows.length;
     const cells: CellModel[] = [];
     for (let i = 0; i < values.length; i++) {
-      const v = values[i]!;
-      cells.push(new CellModel(number, i + 1, v === '' ? null : v, styles[i]!));
+      cells.push(new CellModel(number, i + 1, literal(values[i]!), styles[i]!));
     }
-    this.rows.push({ cells, number, min: cells.length ? 1 : 0, max: cells.length, height, style: NO_STYLE, hidden: false, outlineLevel, collapsed: false });
+    this.rows.push({ cells, number, min: cells.length ? 1 : 0, max: cells.length, height: rowHeight(height), style: NO_STYLE, hidden: false, outlineLevel, collapsed: false });
   }
 
   /**

@@ -2,7 +2,7 @@ import type { Worksheet } from 'exceljs';
 import type { SubsystemNode } from '../../model/types.js';
 import type { ExportModel } from '../model.js';
 import { nodeLabel as boxText, structureCaption } from '../structure-layout.js';
-import { ALL_BORDERS, FILLS, linesFor, put, THIN, TITLE_FONT, WRAP_CENTER } from './style.js';
+import { ALL_BORDERS, FILLS, linesFor, put, rowHeight, THIN, TITLE_FONT, WRAP_CENTER } from './style.js';
 import { headerText, printA4Landscape } from './print.js';
 
 /**
@@ -104,14 +104,14 @@ export function gridLayout(title: string, parts: SubsystemNode[], maxDepth = 3):
 export function writeStructureSheet(ws: Worksheet, model: ExportModel): void {
   const layout = gridLayout(model.system.title, model.tree);
   ws.columns = layout.widths.map((width) => ({ width }));
-  const rowHeight = new Map<number, number>();
+  const heights = new Map<number, number>();
   for (const b of layout.boxes) {
     const width = layout.widths.slice(b.col - 1, b.col - 1 + b.cols).reduce((a, w) => a + w, 0);
     const lines = linesFor(b.text, b.depth === 0 ? width / 1.4 : width);
     const each = Math.max(15, Math.ceil((lines * (b.depth === 0 ? 19 : 13.5) + 6) / b.rows));
-    for (let k = 0; k < b.rows; k++) rowHeight.set(b.row + k, Math.max(rowHeight.get(b.row + k) ?? 0, each));
+    for (let k = 0; k < b.rows; k++) heights.set(b.row + k, Math.max(heights.get(b.row + k) ?? 0, each));
   }
-  for (let r = 1; r <= layout.rowCount; r++) ws.getRow(r).height = rowHeight.get(r) ?? 9;
+  for (let r = 1; r <= layout.rowCount; r++) ws.getRow(r).height = rowHeight(heights.get(r) ?? 9);
 
   for (const l of layout.lines) {
     const cell = ws.getCell(l.row, l.col);

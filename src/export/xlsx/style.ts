@@ -1,4 +1,5 @@
 import type { Alignment, Border, Borders, Cell, Fill, Font, Style } from 'exceljs';
+import { boundedText, EXCEL_MAX_ROW_HEIGHT, LIST_MAX_LINES, pairAt, unitWidth } from '../limits.js';
 
 /** Fonts every Chinese Office install has (SimSun/SimHei); charset 134 = GB2312 so Excel picks them. */
 export const BODY_FONT: Partial<Font> = { name: '宋体', size: 10, charset: 134 };
@@ -91,33 +92,20 @@ export function put(cell: Cell, value: string | number | null | undefined): void
   cell.value = literal(value);
 }
 
-/** The value put() writes: an empty text is an empty cell. */
+/**
+ * The value put() writes: an empty text is an empty cell; a text longer than a cell may hold
+ * (CELL_TEXT_MAX, well under Excel's 32,767 characters) is cut with a note (limits.ts).
+ */
 export function literal(value: string | number | null | undefined): string | number | null {
-  return value === undefined || value === '' ? null : value;
+  return value === undefined || value === '' ? null : typeof value === 'string' ? boundedText(value) : value;
 }
 
-/** Width of one UTF-16 unit in Excel column units: 2 in U+2E80–U+9FFF, U+F900–U+FAFF, U+FF00–U+FFEF and U+3000–U+303F. */
-function unitWidth(c: number): number {
-  return (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x3000 && c <= 0x303f) ? 2 : 1;
+/** A row height in points, at most Excel's 409: a taller row makes Excel repair the file. */
+export function rowHeight(points: number): number {
+  return Math.min(points, EXCEL_MAX_ROW_HEIGHT);
 }
 
-/** Whether s[i] and s[i + 1] are a surrogate pair (one character). */
-function pairAt(s: string, i: number, c: number): boolean {
-  if (c < 0xd800 || c > 0xdbff || i + 1 >= s.length) return false;
-  const d = s.charCodeAt(i + 1);
-  return d >= 0xdc00 && d <= 0xdfff;
-}
-
-/** Width of text in Excel column units (a CJK character is about two digits wide, any other character one). */
-export function textUnits(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    n += unitWidth(c);
-    if (pairAt(s, i, c)) i++;
-  }
-  return n;
-}
+export { textUnits } from '../limits.js';
 
 /**
  * Lines a wrapped text needs in a column of `width` units at 10 pt: a column is width × 7 + 5 px
@@ -140,4 +128,64 @@ export function linesFor(s: string, width: number): number {
     if (pairAt(s, i, c)) i++;
   }
   return lines + Math.max(1, Math.ceil(units / fits));
+}
+
+/** Characters after which a text may be split into the rows of splitToFit. */
+const SPLIT_AFTER = new Set(['\n', '。', '；', '！', '？', ';']);
+
+/**
+ * A text cut into pieces that each need at most `maxLines` lines in a column of `width` units
+ * (linesFor), for a long text written over several rows instead of one row taller than Excel
+ * allows (20 lines by default: room under 409 pt for a text wider than measured). Cuts come
+ * after a line break or the end of a sentence where one is at hand, else inside the text;
+ * joined again (line breaks at the cuts aside, which are dropped) the pieces are the text. A text
+ * that fits is the one piece.
+ */
+export function splitToFit(text: string, width: number, maxLines = LIST_MAX_LINES): string[] {
+  if (linesFor(text, width) <= maxLines) return [text];
+  const segments: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (SPLIT_AFTER.has(text[i]!)) {
+      segments.push(text.slice(start, i + 1));
+      start = i + 1;
+    }
+  }
+  if (start < text.length) segments.push(text.slice(start));
+  const out: string[] = [];
+  const push = (piece: string) => {
+    const p = piece.endsWith('\n') ? piece.slice(0, -1) : piece;
+    if (p) out.push(p);
+  };
+  let chunk = '';
+  for (const seg of segments) {
+    if (linesFor(chunk + seg, width) <= maxLines) {
+      chunk += seg;
+      continue;
+    }
+    push(chunk);
+    // the new row starts the text after the cut: a line break there is the row's edge
+    chunk = seg.startsWith('\n') ? seg.slice(1) : seg;
+    // a segment longer than a row: the longest head that fits, by halving (never inside a surrogate pair)
+    while (linesFor(chunk, width) > maxLines) {
+      let lo = 1;
+      let hi = chunk.length - 1;
+      let cut = 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (linesFor(chunk.slice(0, mid), width) <= maxLines) {
+          cut = mid;
+          lo = mid + 1;
+        } else {
+          hi = mid - 1;
+        }
+      }
+      const c = chunk.charCodeAt(cut - 1);
+      if (c >= 0xd800 && c <= 0xdbff && cut > 1) cut--;
+      push(chunk.slice(0, cut));
+      chunk = chunk.slice(cut);
+    }
+  }
+  push(chunk);
+  return out;
 }
