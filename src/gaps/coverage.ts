@@ -36,6 +36,7 @@ function levelsInForce(rows: ServingRow[]): Partial<Record<Level, number>> {
 /** Accumulates units into one roll-up line. */
 export class RollupBuilder {
   readonly r: Rollup;
+  private readonly levelsSeen: Level[] = [];
   constructor(key: string, name: string) {
     this.r = { key, name, items: 0, covered: 0, planned: 0, lapsed: 0, uncovered: 0, coveredDirect: 0, coveragePct: 0, levels: {} };
   }
@@ -44,13 +45,17 @@ export class RollupBuilder {
     r.items++;
     r[state]++;
     if (state !== 'covered') return;
-    if (rows.some((x) => x.via === 'item' && IN_FORCE.has(x.entry.status))) r.coveredDirect++;
-    const levels = new Set<Level>();
+    // levels of the rows in force, each once, in first-seen order (kept in the output's key order)
+    const levels = this.levelsSeen;
+    levels.length = 0;
+    let direct = false;
     for (const x of rows) {
       if (!IN_FORCE.has(x.entry.status)) continue;
+      if (x.via === 'item') direct = true;
       const l = effectiveLevel(x.entry);
-      if (l) levels.add(l);
+      if (l && !levels.includes(l)) levels.push(l);
     }
+    if (direct) r.coveredDirect++;
     for (const l of levels) r.levels[l] = (r.levels[l] ?? 0) + 1;
   }
   done(): Rollup {
