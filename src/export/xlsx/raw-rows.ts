@@ -246,34 +246,24 @@ export function renderRows(rows: RowModel[]): Uint8Array {
       buf = next;
     }
     const num = (n: number) => (isSmallInt(n) ? digits(buf, at, n) : copy(buf, at, numberBytes(n)));
+    /** an attribute holding a number: `open` n `close` */
+    const numAttr = (open: Uint8Array, n: number, close: Uint8Array) => {
+      at = copy(buf, at, open);
+      at = num(n);
+      at = copy(buf, at, close);
+    };
 
-    at = copy(buf, at, M.row);
-    at = num(row.number);
-    at = copy(buf, at, M.q);
-    if (row.height) {
-      at = copy(buf, at, M.ht);
-      at = num(row.height);
-      at = copy(buf, at, M.customHeight);
-    }
+    numAttr(M.row, row.number, M.q);
+    if (row.height) numAttr(M.ht, row.height, M.customHeight);
     if (row.hidden) at = copy(buf, at, M.hidden);
     if (row.min > 0 && row.max > 0 && row.min <= row.max) {
-      at = copy(buf, at, M.spans);
-      at = num(row.min);
-      at = copy(buf, at, M.colon);
+      numAttr(M.spans, row.min, M.colon);
       at = num(row.max);
       at = copy(buf, at, M.q);
     }
-    if (row.styleId) {
-      at = copy(buf, at, M.rowStyle);
-      at = num(row.styleId);
-      at = copy(buf, at, M.customFormat);
-    }
+    if (row.styleId) numAttr(M.rowStyle, row.styleId, M.customFormat);
     at = copy(buf, at, M.dyDescent);
-    if (row.outlineLevel) {
-      at = copy(buf, at, M.outlineLevel);
-      at = num(row.outlineLevel);
-      at = copy(buf, at, M.q);
-    }
+    if (row.outlineLevel) numAttr(M.outlineLevel, row.outlineLevel, M.q);
     if (row.collapsed) at = copy(buf, at, M.collapsed);
     if (!row.cells.some((c) => c.type !== NULL || c.styleId)) {
       at = copy(buf, at, M.emptyEnd);
