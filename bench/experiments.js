@@ -8,7 +8,7 @@
  *   node bench/experiments.js [--command validate|export] [--repo repo-100k|one-10k] [--runs 3] [variant ...]
  *
  * Variants: slim-results, lean-listener, utf8-fast, priority-map, fast-dates, all (every patch),
- * and parallel (bench/experiments/parallel-validate.js: systems split over worker threads, on
+ * and parallel (the CLI's HRSS_STD_THREADS=2: systems split over worker threads, on
  * the `all` build). Results go to stdout and bench/.work/experiments.json.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -106,11 +106,12 @@ for (const v of variants) {
   cases.push({ id: v.name, label: `${command} (${v.name}${v.applied.length ? `: ${v.applied.join(' + ')}` : ''})`, cmd: [process.execPath, v.bin, ...argsFor(v.name)], cwd: repo, expectStatus: [0, 1] });
 }
 if (wanted.includes('parallel')) {
+  // the CLI's own worker threads (src/pipeline/parallel.ts, opt-in through HRSS_STD_THREADS)
   const all = variants.find((v) => v.name === 'all') ?? variants[0];
-  const par = path.join(ROOT, 'bench/experiments/parallel-validate.js');
-  const out = spawnSync(process.execPath, [par, all.dir, '-f', 'json'], { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 30 });
-  variants.push({ name: 'parallel', applied: [`worker threads on ${all.name}`], sameOutput: out.stdout === reference });
-  cases.push({ id: 'parallel', label: `validate (parallel: 2 threads, ${all.name} build)`, cmd: [process.execPath, par, all.dir], cwd: repo, expectStatus: [0, 1] });
+  const env = { ...process.env, HRSS_STD_THREADS: '2' };
+  const out = spawnSync(process.execPath, [all.bin, ...argsFor(all.name), '-f', 'json'], { cwd: repo, env, encoding: 'utf8', maxBuffer: 1 << 30 });
+  variants.push({ name: 'parallel', applied: [`HRSS_STD_THREADS=2 on ${all.name}`], sameOutput: out.stdout === reference });
+  cases.push({ id: 'parallel', label: `validate (2 worker threads, ${all.name} build)`, cmd: [process.execPath, all.bin, ...argsFor(all.name)], cwd: repo, env: { HRSS_STD_THREADS: '2' }, expectStatus: [0, 1] });
 }
 cases.push({ id: 'floor', label: 'parse floor', cmd: [process.execPath, path.join(ROOT, 'bench/parse-floor.js'), repo], cwd: repo, expectStatus: [0] });
 

@@ -4,11 +4,11 @@ import { ROUNDING } from '../../gaps/round.js';
 import { coverageLines, ROLLUP_HEADERS, rollupValues } from '../coverage-view.js';
 import { LIST_MAX_LINES } from '../limits.js';
 import type { ExportModel } from '../model.js';
-import { ALL_BORDERS, BODY_FONT, FILLS, HEAD_FONT, linesFor, put, setStyle, TITLE_FONT, WRAP_CENTER, WRAP_LEFT } from './style.js';
-import { fitHeight } from './detail.js';
+import { BODY_FONT, FILLS, linesFor, put, TITLE_FONT, WRAP_CENTER, WRAP_LEFT } from './style.js';
+import { writeTableRow, type TableValue } from './table-row.js';
 import { headerText, printA4Landscape } from './print.js';
 
-type Value = string | number | null;
+type Value = TableValue;
 
 const STATE_FILL: Partial<Record<CoverageState, keyof typeof FILLS>> = {
   uncovered: 'uncovered',
@@ -27,18 +27,10 @@ export function writeCoverageSheet(ws: Worksheet, model: ExportModel): void {
     r++;
   };
   const line = (values: Value[], opts: { head?: boolean; fill?: keyof typeof FILLS; bold?: boolean; center?: number[]; pctCol?: number } = {}) => {
-    ws.getRow(r).height = fitHeight(values.map((v, i) => [v === null ? '' : String(v), widths[i] ?? 10]));
-    values.forEach((v, i) => {
-      const c = ws.getCell(r, i + 1);
-      put(c, v);
-      setStyle(c, {
-        font: opts.head || opts.bold ? HEAD_FONT : BODY_FONT,
-        border: ALL_BORDERS,
-        alignment: opts.head || (opts.center ?? []).includes(i) || typeof v === 'number' ? WRAP_CENTER : WRAP_LEFT,
-        fill: opts.head ? FILLS.header : opts.fill ? FILLS[opts.fill] : undefined,
-        numFmt: i === opts.pctCol && typeof v === 'number' ? '0.0' : undefined,
-      });
-    });
+    writeTableRow(ws, r, values, widths, { ...opts, defaultWidth: 10 }, (i, v) => ({
+      alignment: opts.head || (opts.center ?? []).includes(i) || typeof v === 'number' ? WRAP_CENTER : WRAP_LEFT,
+      fill: opts.head ? FILLS.header : opts.fill ? FILLS[opts.fill] : undefined,
+    }));
     r++;
   };
 

@@ -2,11 +2,11 @@ import type { Worksheet } from 'exceljs';
 import { STATUS_LABELS } from '../../model/types.js';
 import type { ExportModel } from '../model.js';
 import { LEVEL_KEY_LABELS, type Count } from '../stats.js';
-import { ALL_BORDERS, BODY_FONT, FILLS, HEAD_FONT, put, setStyle, TITLE_FONT, WRAP_CENTER, wrapLeftIndent } from './style.js';
-import { fitHeight } from './detail.js';
+import { writeTableRow, type TableValue } from './table-row.js';
+import { BODY_FONT, FILLS, put, TITLE_FONT, WRAP_CENTER, wrapLeftIndent } from './style.js';
 import { headerText, printA4Landscape } from './print.js';
 
-type Value = string | number | null;
+type Value = TableValue;
 
 function pctValue(c: Count): Value {
   return c.pct === null ? '—' : c.pct;
@@ -26,18 +26,10 @@ export function writeStatsSheet(ws: Worksheet, model: ExportModel): void {
     r++;
   };
   const cellRow = (values: Value[], opts: { head?: boolean; bold?: boolean; fill?: boolean; indent?: number; pctCol?: number } = {}) => {
-    ws.getRow(r).height = fitHeight(values.map((v, i) => [v === null ? '' : String(v), widths[i] ?? 8]));
-    values.forEach((v, i) => {
-      const c = ws.getCell(r, i + 1);
-      put(c, v);
-      setStyle(c, {
-        font: opts.head || opts.bold ? HEAD_FONT : BODY_FONT,
-        border: ALL_BORDERS,
-        alignment: i === 0 && !opts.head ? wrapLeftIndent(opts.indent ?? 0) : WRAP_CENTER,
-        fill: opts.head ? FILLS.header : opts.fill ? FILLS.group1 : undefined,
-        numFmt: i === opts.pctCol && typeof v === 'number' ? '0.0' : undefined,
-      });
-    });
+    writeTableRow(ws, r, values, widths, { ...opts, defaultWidth: 8 }, (i) => ({
+      alignment: i === 0 && !opts.head ? wrapLeftIndent(opts.indent ?? 0) : WRAP_CENTER,
+      fill: opts.head ? FILLS.header : opts.fill ? FILLS.group1 : undefined,
+    }));
     r++;
   };
 
