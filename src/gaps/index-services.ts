@@ -41,21 +41,17 @@ export function coverageUnits(catalog: Catalog): CoverageUnit[] {
   return units;
 }
 
-const cache = new WeakMap<StandardSystem, WeakMap<Catalog, ServiceIndex>>();
-
 /**
  * Resolve every `services:` id of the system against the catalog.
  * - an item id reaches that item (via 'item'); a project id reaches an
  *   item-less project unit the same way, since the project is the unit;
  * - a project id reaches each of the project's items (via 'project');
  * - a project id listed in an item's `also` reaches that item (via 'also').
- * Cached per system object, because validate's rules and gaps ask for it repeatedly.
+ * Kept on the system object (for its last catalog), because validate's rules and gaps ask for it repeatedly.
  */
 export function serviceIndex(system: StandardSystem, catalog: Catalog): ServiceIndex {
-  let perCatalog = cache.get(system);
-  if (!perCatalog) cache.set(system, (perCatalog = new WeakMap()));
-  const hit = perCatalog.get(catalog);
-  if (hit) return hit;
+  const memo = system.serviceIndexMemo;
+  if (memo?.catalog === catalog) return memo.index as ServiceIndex;
 
   const { units, reach } = reachOf(catalog);
   const rows = new Map<string, ServingRow[]>(units.map((u) => [u.item.id, []]));
@@ -83,7 +79,7 @@ export function serviceIndex(system: StandardSystem, catalog: Catalog): ServiceI
     for (let k = 0; k < reached.length; k++) rows.get(reached[k]!)!.push({ entry, via: reachedVia[k]! });
   }
   const index = { units, rows, unknownIds };
-  perCatalog.set(catalog, index);
+  system.serviceIndexMemo = { catalog, index };
   return index;
 }
 

@@ -11,7 +11,8 @@ export interface SourceFile {
   display: string;
   text: string;
   /** start offset of every line (computed on first use) */
-  lineStarts?: number[];
+  /** offset of each line's first character (built on first use; typed array: off the JS heap) */
+  lineStarts?: Int32Array;
   /** filled by the YAML loader */
   positions?: PositionIndex;
   /** `# hrss-std-disable-next-line` comments by 1-based line of the suppressed finding */
@@ -91,15 +92,15 @@ function guessLegacyEncoding(buf: Buffer): string {
   return 'unknown (not UTF-8)';
 }
 
-export function lineStarts(file: SourceFile): number[] {
+export function lineStarts(file: SourceFile): Int32Array {
   if (file.lineStarts) return file.lineStarts;
-  const starts = [0];
   const text = file.text;
-  let i = text.indexOf('\n');
-  while (i !== -1) {
-    starts.push(i + 1);
-    i = text.indexOf('\n', i + 1);
-  }
+  // two passes (count, then fill) so the result is allocated once at its final size
+  let n = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  const starts = new Int32Array(n);
+  n = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts[n++] = i + 1;
   file.lineStarts = starts;
   return starts;
 }

@@ -51,7 +51,7 @@ export function runRules(
         if (sup.reason) continue;
         const sev = severityOf('suppression', overrides);
         if (sev === 'off') continue;
-        const off = (file.lineStarts ?? [])[sup.line - 1];
+        const off = file.lineStarts?.[sup.line - 1];
         const d = toDiagnostic('suppression', sev as Severity, {
           message: { zh: '禁用注释缺少理由，未生效', en: 'disable comment without a reason has no effect' },
           hint: { zh: '写成 # hrss-std-disable-next-line <规则> -- <理由>', en: 'write # hrss-std-disable-next-line <rule> -- <reason>' },
