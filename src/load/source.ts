@@ -95,15 +95,21 @@ function guessLegacyEncoding(buf: Buffer): string {
 export function lineStarts(file: SourceFile): Int32Array {
   if (file.lineStarts) return file.lineStarts;
   const text = file.text;
-  // two passes (count, then fill) so the result is allocated once at its final size
+  let starts = lineScratch;
   let n = 1;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
-  const starts = new Int32Array(n);
-  n = 1;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts[n++] = i + 1;
-  file.lineStarts = starts;
-  return starts;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    if (n === starts.length) {
+      const grown = new Int32Array(starts.length * 2);
+      grown.set(starts);
+      lineScratch = starts = grown;
+    }
+    starts[n++] = i + 1;
+  }
+  return (file.lineStarts = starts.slice(0, n));
 }
+
+/** reused by lineStarts() (index 0 is always 0), so each file allocates only its exact-size copy */
+let lineScratch = new Int32Array(4096);
 
 /** 1-based line and column (in UTF-16 code units, as editors count) of an offset. */
 export function lineColumn(file: SourceFile, offset: number): { line: number; column: number } {

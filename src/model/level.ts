@@ -1,10 +1,10 @@
-import { parseStandardNumberShared, type ParseResult } from '../numbers/index.js';
+import { parseStandardNumber, type ParseResult } from '../numbers/index.js';
 import type { Level, StandardEntry } from './types.js';
 
 /** The parse of a row's number, computed once per row (many rules and exporters ask). */
 export function parsedNumber(entry: StandardEntry): ParseResult | undefined {
   let r = entry.parsedNumber;
-  if (r === undefined) r = entry.parsedNumber = entry.number ? parseStandardNumberShared(entry.number) : null;
+  if (r === undefined) r = entry.parsedNumber = entry.number ? parseStandardNumber(entry.number) : null;
   return r ?? undefined;
 }
 

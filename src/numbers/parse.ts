@@ -20,7 +20,6 @@
  */
 import { isKnownIndustryCode } from './industry-codes.js';
 import { isKnownRegionCode } from './regions.js';
-import { detach } from '../util/text.js';
 
 export type StandardLevel = 'national' | 'industry' | 'local' | 'group' | 'enterprise';
 
@@ -432,27 +431,6 @@ export function parseStandardNumber(input: string, opts?: ParseOptions): ParseRe
   lastCanonical = fallbackCanonical(s);
   return { ok: false, problems: [UNPARSEABLE], nonCanonical: input !== lastCanonical };
 }
-
-/**
- * parseStandardNumber() with default options, one parse per distinct string. Rows repeat numbers
- * (a province's cities list the same national standards; `replaces` and `references` name rows of
- * the system), and results are never modified, so they are shared. The cache is emptied when it
- * reaches CACHE_LIMIT entries, which bounds its memory on any input.
- */
-export function parseStandardNumberShared(input: string): ParseResult {
-  let r = sharedResults.get(input);
-  if (r === undefined) {
-    if (sharedResults.size >= CACHE_LIMIT) sharedResults.clear();
-    // the key and the result quote the input: copy it so the cache holds no file's whole text
-    const own = detach(input);
-    r = parseStandardNumber(own);
-    sharedResults.set(own, r);
-  }
-  return r;
-}
-
-const CACHE_LIMIT = 100_000;
-const sharedResults = new Map<string, ParseResult>();
 
 /** Best-effort tidy-up for input the grammar does not match (already pre-normalised). */
 function fallbackCanonical(s: string): string {

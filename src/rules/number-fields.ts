@@ -5,7 +5,7 @@
 import type { Loc } from '../diagnostics/types.js';
 import { parsedNumber } from '../model/level.js';
 import type { StandardEntry } from '../model/types.js';
-import { parseStandardNumberShared, type ParseResult } from '../numbers/index.js';
+import { parseStandardNumber, type ParseResult } from '../numbers/index.js';
 
 export type NumberKey = 'number' | 'replaces' | 'replaced_by' | 'references';
 
@@ -31,13 +31,13 @@ export function numberFields(entry: StandardEntry): NumberField[] {
     if (!Array.isArray(arr)) return;
     arr.forEach((v, i) => {
       if (typeof v === 'string' && v.trim()) {
-        out!.push({ key, value: v, parse: parseStandardNumberShared(v), at: { file: entry.file, node: arr, key: i } });
+        out!.push({ key, value: v, parse: parseStandardNumber(v), at: { file: entry.file, node: arr, key: i } });
       }
     });
   };
   list('replaces');
   if (typeof raw.replaced_by === 'string' && raw.replaced_by.trim()) {
-    out.push({ key: 'replaced_by', value: raw.replaced_by, parse: parseStandardNumberShared(raw.replaced_by), at: { file: entry.file, node: raw, key: 'replaced_by' } });
+    out.push({ key: 'replaced_by', value: raw.replaced_by, parse: parseStandardNumber(raw.replaced_by), at: { file: entry.file, node: raw, key: 'replaced_by' } });
   }
   list('references');
   entry.numberFields = out;
