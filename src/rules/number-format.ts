@@ -40,6 +40,10 @@ export const numberFormat: Rule = {
         });
       }
       for (const f of numberFields(entry)) {
+        // The year limit follows the configured check date, not the clock (deterministic output).
+        const year = f.parse.number?.year;
+        const badYear = year !== undefined && (year < 1950 || year > maxYear);
+        if (f.parse.problems.length === 0 && !badYear) continue;
         const what = FIELD_NAMES[f.key];
         const v = f.value.trim();
         for (const p of f.parse.problems) {
@@ -98,9 +102,7 @@ export const numberFormat: Rule = {
               break;
           }
         }
-        // The year limit follows the configured check date, not the clock (deterministic output).
-        const year = f.parse.number?.year;
-        if (year !== undefined && (year < 1950 || year > maxYear)) {
+        if (badYear) {
           out.push({
             message: { zh: `${what.zh} “${v}” 的年代号 ${year} 不合理`, en: `the year ${year} of "${v}" is not plausible` },
             hint: { zh: `年代号是发布年份，应在 1950 至 ${maxYear} 之间`, en: `the year is the year of publication: 1950 to ${maxYear}` },

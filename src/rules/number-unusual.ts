@@ -23,6 +23,7 @@ export const numberUnusual: Rule = {
     const out: Finding[] = [];
     for (const entry of allStandards(system)) {
       for (const f of numberFields(entry)) {
+        if (f.parse.problems.length === 0) continue;
         const v = f.value.trim();
         for (const p of f.parse.problems) {
           if (p.kind === 'missing-T') {

@@ -14,6 +14,8 @@ export const reviewDue: Rule = {
   },
   check({ system, today, reviewYears, known }) {
     const out: Finding[] = [];
+    // due when the start of the period is before this date (one comparison per row, no date arithmetic)
+    const startedBefore = addYears(today, -reviewYears);
     for (const entry of allStandards(system)) {
       if (entry.status !== 'current' || entry.replacedBy) continue;
       // a standard already replaced or withdrawn is status-replaced's business, not due for review
@@ -36,8 +38,8 @@ export const reviewDue: Rule = {
         since = `${year}-01-01`;
         key = 'number';
       }
+      if (since >= startedBefore) continue;
       const due = addYears(since, reviewYears);
-      if (due >= today) continue;
       const message =
         key === 'reviewed'
           ? { zh: `最近复审于 ${since}，已超过 ${reviewYears} 年复审周期（应于 ${due} 前再次复审）`, en: `last reviewed ${since}: the ${reviewYears}-year review period ended on ${due}` }

@@ -40,28 +40,29 @@ export const statusReplaced: Rule = {
       }
     }
     const out: Finding[] = [];
-    for (const { entry, key, series, year } of rows) {
+    const push = (entry: StandardEntry, message: Text, successor: string | undefined, related?: StandardEntry) => {
       const at: Loc = rowAt(entry, entry.statusStated ? 'status' : 'number');
-      const push = (message: Text, successor: string | undefined, related?: StandardEntry) => {
-        out.push({
-          message,
-          hint: successor
-            ? { zh: `改用 ${successor}（更新本行的编号、名称和日期）；或把本行改为 status: replaced 并写 replaced_by: ${successor}`, en: `use ${successor} instead (update number, title and dates), or set status: replaced with replaced_by: ${successor}` }
-            : { zh: '删除本行或改为 status: withdrawn（废止），并在 note 中说明替代做法', en: 'remove the row, or set status: withdrawn and explain in note:' },
-          at,
-          related: related ? [{ at: rowAt(related, 'number'), message: { zh: `新版本：${rowLabel(related)}`, en: `newer: ${rowLabel(related)}` } }] : undefined,
-          data: successor ? { successor } : undefined,
-        });
-      };
+      out.push({
+        message,
+        hint: successor
+          ? { zh: `改用 ${successor}（更新本行的编号、名称和日期）；或把本行改为 status: replaced 并写 replaced_by: ${successor}`, en: `use ${successor} instead (update number, title and dates), or set status: replaced with replaced_by: ${successor}` }
+          : { zh: '删除本行或改为 status: withdrawn（废止），并在 note 中说明替代做法', en: 'remove the row, or set status: withdrawn and explain in note:' },
+        at,
+        related: related ? [{ at: rowAt(related, 'number'), message: { zh: `新版本：${rowLabel(related)}`, en: `newer: ${rowLabel(related)}` } }] : undefined,
+        data: successor ? { successor } : undefined,
+      });
+    };
+    for (const { entry, key, series, year } of rows) {
       if (entry.replacedBy) {
         const s = canonical(entry.replacedBy);
-        push({ zh: `${key} 标为“现行”，但本行写明已被 ${s} 代替`, en: `${key} is marked current but its replaced_by says ${s}` }, s);
+        push(entry, { zh: `${key} 标为“现行”，但本行写明已被 ${s} 代替`, en: `${key} is marked current but its replaced_by says ${s}` }, s);
         continue;
       }
       const k = known.byNumber.get(key);
       if (k?.status === 'replaced' || k?.status === 'withdrawn') {
         const s = k.replaced_by;
         push(
+          entry,
           s
             ? { zh: `${key} 已被 ${s} 代替（据内置标准资料），不应列为现行`, en: `${key} has been replaced by ${s} (built-in standards data); it is not current` }
             : { zh: `${key} 已废止（据内置标准资料），不应列为现行`, en: `${key} has been withdrawn (built-in standards data); it is not current` },
@@ -72,13 +73,13 @@ export const statusReplaced: Rule = {
       const by = replacedBy.get(key);
       if (by && by !== entry) {
         const s = parsedNumber(by)?.number?.canonical ?? by.number;
-        push({ zh: `${key} 已被本体系中的 ${s} 代替，不应再列为现行`, en: `${key} is replaced by ${s} in this system; it is not current` }, s, by);
+        push(entry, { zh: `${key} 已被本体系中的 ${s} 代替，不应再列为现行`, en: `${key} is replaced by ${s} in this system; it is not current` }, s, by);
         continue;
       }
       const nw = newest.get(series);
       if (year !== undefined && nw && nw.year > year) {
         const s = parsedNumber(nw.entry)?.number?.canonical ?? nw.entry.number;
-        push({ zh: `本体系同时把较新版本 ${s} 列为现行，${key} 应已被代替`, en: `the newer edition ${s} is also current in this system; ${key} should be replaced` }, s, nw.entry);
+        push(entry, { zh: `本体系同时把较新版本 ${s} 列为现行，${key} 应已被代替`, en: `the newer edition ${s} is also current in this system; ${key} should be replaced` }, s, nw.entry);
       }
     }
     return out;

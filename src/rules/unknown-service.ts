@@ -15,14 +15,16 @@ export const unknownService: Rule = {
   check({ system, catalog }) {
     if (!catalog) return [];
     const out: Finding[] = [];
-    const ids = [...catalog.items.keys(), ...catalog.projectsById.keys()];
+    let ids: string[] | undefined;
     const near = new Map<string, string[]>();
     for (const entry of allStandards(system)) {
       const arr = entry.raw.services;
       if (!Array.isArray(arr)) continue;
-      arr.forEach((id, i) => {
-        if (typeof id !== 'string' || catalog.items.has(id) || catalog.projectsById.has(id)) return;
+      for (let i = 0; i < arr.length; i++) {
+        const id: unknown = arr[i];
+        if (typeof id !== 'string' || catalog.items.has(id) || catalog.projectsById.has(id)) continue;
         let guess = near.get(id);
+        ids ??= [...catalog.items.keys(), ...catalog.projectsById.keys()];
         if (!guess) near.set(id, (guess = suggest(id, catalog, ids)));
         out.push({
           message: {
@@ -36,7 +38,7 @@ export const unknownService: Rule = {
             : { zh: '用 hrss-std catalog list 查看全部事项 id', en: 'see hrss-std catalog list for every item id' },
           at: { file: entry.file, node: arr, key: i },
         });
-      });
+      }
     }
     return out;
   },
