@@ -50,8 +50,9 @@ export function register(program: Command): void {
           throw new UserError({ zh: `--min-coverage 需要 0 到 100 之间的数（如 80 或 72.5），收到 “${opts.minCoverage}”`, en: `--min-coverage takes a number from 0 to 100 (e.g. 80 or 72.5), got "${opts.minCoverage}"` });
         }
       }
-      const { loadForGaps } = await import('../gaps/load.js');
-      const loaded = loadForGaps(paths, config, cwd, opts.catalog);
+      const { measureGaps } = await import('../gaps/load.js');
+      // JSON lists every system's rows; the other formats list rows only when there is one system.
+      const loaded = measureGaps(paths, config, cwd, { catalog: opts.catalog, detail: opts.format === 'json' ? 'all' : 'first' });
       if (loaded.missing.length) {
         throw new UserError({ zh: `找不到体系：${loaded.missing.join('、')}`, en: `no system found at: ${loaded.missing.join(', ')}` },
           EXIT.USAGE, { zh: '给出 system.yaml 或其所在目录', en: 'name a system.yaml or its folder' });
@@ -78,8 +79,7 @@ export function register(program: Command): void {
         return;
       }
 
-      const { computeCoverage } = await import('../gaps/coverage.js');
-      const reports = loaded.systems.map((s) => computeCoverage(s.system, s.catalog));
+      const reports = loaded.systems.map((s) => s.report);
       const gates: import('../gaps/gates.js').GateResults = { failed: false };
       if (threshold !== undefined) {
         gates.minCoverage = gatesMod.checkMinCoverage(reports, threshold);

@@ -3,7 +3,8 @@ import { effectiveLevel } from '../model/level.js';
 import { IN_FORCE, TO_BE_MADE, type Level, type StandardEntry, type StandardSystem, type SubsystemNode } from '../model/types.js';
 import { percent } from './round.js';
 import { serviceIndex, type CoverageUnit } from './index-services.js';
-import type { CoverageReport, CoverageState, ItemCoverage, Rollup, ServingRow } from './types.js';
+import type { CoverageReport, CoverageState, CoverageSummary, ItemCoverage, Rollup, ServingRow } from './types.js';
+import { detach } from '../util/text.js';
 
 export { ROUNDING, percent, formatPct } from './round.js';
 
@@ -126,6 +127,31 @@ export function computeCoverage(system: StandardSystem, catalog: Catalog): Cover
     unassignedTotals: unassigned.done(),
     unknownIds: index.unknownIds,
   };
+}
+
+/**
+ * The report without its rows. Names are copied out of the file texts, so nothing of the system's
+ * model stays reachable: `gaps` over hundreds of systems keeps one summary each, not every model.
+ */
+export function summarizeCoverage(r: CoverageReport): CoverageSummary {
+  const rollup = (x: Rollup): Rollup => ({ ...x, key: detach(x.key), name: detach(x.name) });
+  return {
+    system: { id: detach(r.system.id), title: detach(r.system.title) },
+    catalog: r.catalog,
+    items: r.items.map((ic) => ({
+      item: ic.item, project: ic.project, unit: ic.unit, projectId: ic.projectId, counted: ic.counted, state: ic.state, levels: ic.levels,
+    })),
+    byProject: r.byProject,
+    byArea: r.byArea,
+    bySubsystem: r.bySubsystem.map(rollup),
+    totals: rollup(r.totals),
+    unassignedTotals: r.unassignedTotals,
+  };
+}
+
+/** A report with its rows, for the views that list them (one system, or JSON). */
+export function isDetailed(r: CoverageSummary): r is CoverageReport {
+  return 'unknownIds' in r;
 }
 
 function itemCoverage(u: CoverageUnit, rows: ServingRow[]): ItemCoverage {

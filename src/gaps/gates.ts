@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Text } from '../i18n/index.js';
-import type { CoverageState, CoverageReport } from './types.js';
+import type { CoverageState, CoverageSummary } from './types.js';
 
 /** A baseline: which counted units each system had covered, ids sorted (code-point order) for clean diffs. */
 export interface Baseline {
@@ -24,7 +24,7 @@ export interface GateResults {
 
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-export function makeBaseline(reports: CoverageReport[]): Baseline {
+export function makeBaseline(reports: CoverageSummary[]): Baseline {
   const systems = reports
     .map((r) => ({
       system: r.system.id,
@@ -73,7 +73,7 @@ export function readBaseline(file: string): Baseline {
 }
 
 /** The ratchet: an item covered in the baseline must still be covered. */
-export function compareBaseline(reports: CoverageReport[], base: Baseline, file: string): NonNullable<GateResults['baseline']> {
+export function compareBaseline(reports: CoverageSummary[], base: Baseline, file: string): NonNullable<GateResults['baseline']> {
   const regressions: Regression[] = [];
   const notices: Text[] = [];
   const bySystem = new Map(base.systems.map((s) => [s.system, s]));
@@ -109,7 +109,7 @@ export function compareBaseline(reports: CoverageReport[], base: Baseline, file:
 }
 
 /** Below P% fails. The percentage compared is the one printed (rounded half up to one decimal). */
-export function checkMinCoverage(reports: CoverageReport[], threshold: number): NonNullable<GateResults['minCoverage']> {
+export function checkMinCoverage(reports: CoverageSummary[], threshold: number): NonNullable<GateResults['minCoverage']> {
   const failing = reports
     .filter((r) => r.totals.coveragePct < threshold)
     .map((r) => ({ system: r.system.id, pct: r.totals.coveragePct, covered: r.totals.covered, items: r.totals.items }));

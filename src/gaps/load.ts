@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { appendAll } from '../util/array.js';
 import type { Catalog } from '../catalog/types.js';
+import { computeCoverage, summarizeCoverage } from './coverage.js';
+import type { CoverageSummary } from './types.js';
 import type { Config } from '../config/config.js';
 import { toDiagnostic } from '../diagnostics/resolve.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { loadSystem } from '../load/system.js';
-import type { StandardSystem } from '../model/types.js';
 import { catalogFor } from '../pipeline/validate.js';
 import { loadCatalog } from '../catalog/load.js';
 import type { StageFinding } from '../load/system.js';
@@ -13,8 +14,8 @@ import { discoverSystems } from '../pipeline/discover.js';
 
 export interface MeasuredSystem {
   file: string;
-  system: StandardSystem;
-  catalog: Catalog;
+  /** detailed (with rows) where asked for; see GapsOptions.detail */
+  report: CoverageSummary;
   /** load/schema errors: the measurement may be incomplete */
   errors: Diagnostic[];
 }
@@ -27,12 +28,23 @@ export interface GapsLoad {
   found: number;
 }
 
+export interface GapsOptions {
+  /** measure every system against this catalog (path relative to cwd, or a built-in id) */
+  catalog?: string;
+  /**
+   * Which reports keep their rows: 'all' (JSON lists every system's rows), or 'first': the
+   * views of several systems read summaries only, so after the first system each model is
+   * dropped as soon as it is measured (at 100k rows, ~130 MB the GC need not carry).
+   */
+  detail: 'all' | 'first';
+}
+
 /**
  * Load systems the way `validate` finds them (same discovery, same catalog
  * resolution through system.yaml `catalog:` or the config default), without
- * running the rules: gaps only needs the model and the catalog.
+ * running the rules, and measure each one's coverage as it is loaded.
  */
-export function loadForGaps(args: string[], config: Config, cwd: string, catalogOverride?: string): GapsLoad {
+export function measureGaps(args: string[], config: Config, cwd: string, opts: GapsOptions): GapsLoad {
   const { files, missing } = discoverSystems(args, cwd, config.systems, config.dir);
   const out: GapsLoad = { systems: [], failed: [], missing, found: files.length };
   for (const f of files) {
@@ -45,7 +57,7 @@ export function loadForGaps(args: string[], config: Config, cwd: string, catalog
     }
     const before = stage.length;
     // --catalog measures every system against one catalog (a path relative to the working directory).
-    const c = catalogOverride ? overrideCatalog(catalogOverride, config, cwd, stage) : catalogFor(loaded.system, config, cwd, stage);
+    const c = opts.catalog ? overrideCatalog(opts.catalog, config, cwd, stage) : catalogFor(loaded.system, config, cwd, stage);
     if (!c.catalog) {
       const ds = stage.slice(before).map((s) => toDiagnostic(s.rule, 'error', s.finding));
       out.failed.push({ file: display, reason: 'no-catalog', diagnostics: ds });
@@ -53,7 +65,9 @@ export function loadForGaps(args: string[], config: Config, cwd: string, catalog
     }
     // Schema findings are errors for validate; here they only warn that the numbers may be incomplete.
     const errors = stage.filter((s) => config.rules[s.rule] !== 'off').map((s) => toDiagnostic(s.rule, 'error', s.finding));
-    out.systems.push({ file: display, system: loaded.system, catalog: c.catalog, errors });
+    const report = computeCoverage(loaded.system, c.catalog);
+    const keepRows = opts.detail === 'all' || out.systems.length === 0;
+    out.systems.push({ file: display, report: keepRows ? report : summarizeCoverage(report), errors });
   }
   return out;
 }

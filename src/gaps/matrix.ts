@@ -1,11 +1,11 @@
 import type { Catalog } from '../catalog/types.js';
 import type { CoverageUnit } from './index-services.js';
-import type { CoverageReport, CoverageState } from './types.js';
+import type { CoverageState, CoverageSummary } from './types.js';
 
 /** Item × system states for systems that share one catalog (地域全覆盖 is read off it). */
 export interface MatrixGroup {
   catalog: Catalog;
-  reports: CoverageReport[];
+  reports: CoverageSummary[];
   rows: { unit: CoverageUnit; states: CoverageState[] }[];
   /** counted units */
   counted: number;
@@ -16,8 +16,8 @@ export interface MatrixGroup {
 }
 
 /** Group reports by catalog (systems may use different catalogs), keeping the order systems were given. */
-export function matrixGroups(reports: CoverageReport[]): MatrixGroup[] {
-  const groups = new Map<Catalog, CoverageReport[]>();
+export function matrixGroups(reports: CoverageSummary[]): MatrixGroup[] {
+  const groups = new Map<Catalog, CoverageSummary[]>();
   for (const r of reports) {
     let g = groups.get(r.catalog);
     if (!g) groups.set(r.catalog, (g = []));

@@ -23,7 +23,8 @@ export interface ServingRow {
  */
 export type UnitKind = 'item' | 'project' | 'unassigned';
 
-export interface ItemCoverage {
+/** A unit's state without the rows behind it: what matrices and gates read. */
+export interface ItemState {
   item: CatalogItem;
   /** undefined for unassigned items and for projects measured as one unit */
   project?: CatalogProject;
@@ -33,11 +34,14 @@ export interface ItemCoverage {
   /** false for unassigned items: listed, not counted in any roll-up */
   counted: boolean;
   state: CoverageState;
+  /** standards in force (现行/即将实施) serving the item, by effective level */
+  levels: Partial<Record<Level, number>>;
+}
+
+export interface ItemCoverage extends ItemState {
   rows: ServingRow[];
   /** top-level sub-systems the serving rows sit in */
   subsystems: SubsystemNode[];
-  /** standards in force (现行/即将实施) serving the item, by effective level */
-  levels: Partial<Record<Level, number>>;
 }
 
 export interface Rollup {
@@ -56,16 +60,27 @@ export interface Rollup {
   levels: Partial<Record<Level, number>>;
 }
 
-export interface CoverageReport {
-  system: StandardSystem;
+/**
+ * A system's coverage without its rows: all that the views of several systems (matrix, totals) and
+ * the gates need. It holds no part of the system's model, so `gaps` over many systems need not
+ * keep every model in memory.
+ */
+export interface CoverageSummary {
+  system: { id: string; title: string };
   catalog: Catalog;
-  items: ItemCoverage[];       // catalog order: projects' items, then unassigned
+  items: ItemState[];          // catalog order: projects' items, then unassigned
   byProject: Rollup[];
   byArea: Rollup[];
   bySubsystem: Rollup[];       // top-level sub-systems, tree order
   totals: Rollup;              // over project items only (unassigned are listed, not counted)
   /** the same counts over `unassigned_items` (shown separately, never in totals) */
   unassignedTotals: Rollup;
+}
+
+/** The full measurement: every unit with the rows that serve it. */
+export interface CoverageReport extends CoverageSummary {
+  system: StandardSystem;
+  items: ItemCoverage[];
   /** `services:` ids in the system that are not in the catalog */
   unknownIds: { entry: StandardEntry; id: string }[];
 }

@@ -3,19 +3,26 @@ import type { Diagnostic } from '../../diagnostics/types.js';
 import type { Lang, Text } from '../../i18n/index.js';
 import { displayNumber, effectiveLevel } from '../../model/level.js';
 import { LEVELS, STATUS_LABELS, type Level, type StandardEntry } from '../../model/types.js';
-import { topLevelOf } from '../coverage.js';
+import { isDetailed, topLevelOf } from '../coverage.js';
 import type { GateResults } from '../gates.js';
 import { LEVEL_SHORT, NO_AREA } from '../labels.js';
-import type { CoverageReport, ItemCoverage, Rollup, ServingRow } from '../types.js';
+import type { CoverageReport, CoverageSummary, ItemCoverage, Rollup, ServingRow } from '../types.js';
 
 /** Everything a gaps renderer needs. */
 export interface GapsRenderInput {
-  reports: CoverageReport[];
+  /** detailed (with rows) where a view lists rows: one system, or JSON; otherwise summaries may do */
+  reports: CoverageSummary[];
   /** per report: the system file shown and load errors that may make it incomplete */
   meta: { file: string; errors: Diagnostic[] }[];
   lang: Lang;
   gates?: GateResults;
   toolVersion: string;
+}
+
+/** The report with its rows; the gaps command keeps them wherever a view lists rows. */
+export function detailed(r: CoverageSummary): CoverageReport {
+  if (!isDetailed(r)) throw new Error('internal: a view that lists rows was given a summary');
+  return r;
 }
 
 export const tr = (text: Text, lang: Lang) => text[lang];

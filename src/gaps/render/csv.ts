@@ -2,7 +2,7 @@ import type { Lang } from '../../i18n/index.js';
 import { IN_FORCE, LEVELS } from '../../model/types.js';
 import { NO_AREA, STATE_LABELS, viaLabel } from '../labels.js';
 import { matrixGroups } from '../matrix.js';
-import { rowLevel, rowNumber, rowPlace, rowStatus, tr, levelHeaders, type GapsRenderInput } from './common.js';
+import { detailed, rowLevel, rowNumber, rowPlace, rowStatus, tr, levelHeaders, type GapsRenderInput } from './common.js';
 
 const zh = (lang: Lang, a: string, b: string) => (lang === 'zh' ? a : b);
 
@@ -19,7 +19,7 @@ export function renderCsv(input: GapsRenderInput): string {
   const { lang } = input;
   const lines: string[][] = [];
   if (input.reports.length === 1) {
-    const r = input.reports[0]!;
+    const r = detailed(input.reports[0]!);
     lines.push([zh(lang, '体系', 'system'), zh(lang, '目录', 'catalog'), zh(lang, '领域', 'area'), zh(lang, '项目编号', 'project_id'), zh(lang, '项目名称', 'project_name'),
       zh(lang, '事项编号', 'item_id'), zh(lang, '事项名称', 'item_name'), zh(lang, '计入统计', 'counted'), zh(lang, '状态', 'state_label'), 'state',
       zh(lang, '现行标准数', 'in_force_rows'), ...levelHeaders(lang).map((h) => zh(lang, `${h}标准数`, `${h}_rows`)), zh(lang, '服务它的标准', 'serving_rows')]);

@@ -4,7 +4,7 @@ import { displayNumber, effectiveLevel } from '../../model/level.js';
 import { ROUNDING } from '../round.js';
 import { matrixGroups } from '../matrix.js';
 import type { CoverageReport, Rollup } from '../types.js';
-import { rowTop, type GapsRenderInput } from './common.js';
+import { detailed, rowTop, type GapsRenderInput } from './common.js';
 
 function rollup(r: Rollup) {
   return {
@@ -60,7 +60,7 @@ export function renderJson(input: GapsRenderInput): string {
     tool: 'hrss-std',
     version: input.toolVersion,
     rounding: ROUNDING,
-    systems: input.reports.map((r, i) => reportJson(r, input.meta[i]!)),
+    systems: input.reports.map((r, i) => reportJson(detailed(r), input.meta[i]!)),
   };
   if (input.reports.length > 1) {
     out.matrix = matrixGroups(input.reports).map((g) => ({

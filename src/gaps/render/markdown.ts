@@ -5,7 +5,7 @@ import { MD_MARKS, STATE_LABELS, STATE_MEANING, STATES, UNIT_NOTE } from '../lab
 import { matrixGroups } from '../matrix.js';
 import type { CoverageReport, Rollup } from '../types.js';
 import {
-  areaName, indirectText, levelCells, levelHeaders, projectLabel, projectLevelRows, rowLevel, rowNumber, rowPlace, rowStatus, serviceIdLoc, splitRows, tr,
+  areaName, detailed, indirectText, levelCells, levelHeaders, projectLabel, projectLevelRows, rowLevel, rowNumber, rowPlace, rowStatus, serviceIdLoc, splitRows, tr,
   type GapsRenderInput,
 } from './common.js';
 import type { StandardEntry } from '../../model/types.js';
@@ -126,6 +126,6 @@ function multi(input: GapsRenderInput): string[] {
 
 /** For a pull-request comment or $GITHUB_STEP_SUMMARY. */
 export function renderMarkdown(input: GapsRenderInput): string {
-  const body = input.reports.length === 1 ? single(input.reports[0]!, input.meta[0]!, input) : multi(input);
+  const body = input.reports.length === 1 ? single(detailed(input.reports[0]!), input.meta[0]!, input) : multi(input);
   return body.join('\n').replace(/\n+$/, '') + '\n';
 }

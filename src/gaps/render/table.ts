@@ -5,7 +5,7 @@ import { STATE_LABELS, STATE_MARKS, STATE_MEANING, STATES } from '../labels.js';
 import type { CoverageReport, Rollup } from '../types.js';
 import { matrixGroups } from '../matrix.js';
 import {
-  areaName, indirectText, levelCells, levelHeaders, projectLabel, projectLevelRows, rowLevel, rowNumber, rowPlace, rowStatus, serviceIdLoc, splitRows, tr,
+  areaName, detailed, indirectText, levelCells, levelHeaders, projectLabel, projectLevelRows, rowLevel, rowNumber, rowPlace, rowStatus, serviceIdLoc, splitRows, tr,
   type GapsRenderInput,
 } from './common.js';
 import type { StandardEntry } from '../../model/types.js';
@@ -187,7 +187,7 @@ export function gatesLines(input: GapsRenderInput): string[] {
 
 /** The default report: Chinese, aligned for a terminal. */
 export function renderTable(input: GapsRenderInput): string {
-  const body = input.reports.length === 1 ? single(input.reports[0]!, input.meta[0]!, input.lang) : multi(input);
+  const body = input.reports.length === 1 ? single(detailed(input.reports[0]!), input.meta[0]!, input.lang) : multi(input);
   const gates = gatesLines(input);
   return [...body, ...(gates.length ? ['', ...gates] : [])].join('\n') + '\n';
 }
