@@ -43,9 +43,8 @@ export const codeHierarchy: Rule = {
         }
       }
       if (!node.code) continue;
-      const re = rowCodeRe(node.code);
       for (const entry of node.standards) {
-        if (!entry.code || re.test(entry.code) || re.test(withoutPrefix(entry.code))) continue;
+        if (!entry.code || isRowCodeOf(entry.code, node.code) || isRowCodeOf(withoutPrefix(entry.code), node.code)) continue;
         out.push({
           message: {
             zh: `标准行编号 “${entry.code}” 与所属子体系 “${node.code} ${node.title}” 的编号不对应`,
@@ -60,6 +59,11 @@ export const codeHierarchy: Rule = {
   },
 };
 
-function rowCodeRe(nodeCode: string): RegExp {
-  return new RegExp('^' + nodeCode.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '[-.][0-9A-Za-z]+$');
+const ROW_SEQ = /^[0-9A-Za-z]+$/;
+
+/** `<nodeCode>-<seq>` or `<nodeCode>.<seq>` (string tests, not a RegExp built per node). */
+function isRowCodeOf(code: string, nodeCode: string): boolean {
+  if (!code.startsWith(nodeCode)) return false;
+  const sep = code.charCodeAt(nodeCode.length);
+  return (sep === 45 || sep === 46) && ROW_SEQ.test(code.slice(nodeCode.length + 1));
 }

@@ -19,7 +19,7 @@ export const missingReference: Rule = {
   check({ system }) {
     const rows = allStandards(system);
     // most systems cite no references: build the indexes only when one does
-    if (!rows.some((e) => numberFields(e).some((f) => f.key === 'references'))) return [];
+    if (!rows.some((e) => e.references.length > 0)) return [];
     const exact = new Set<string>();
     const series = new Map<string, string>();
     const bases = new Set<string>();
