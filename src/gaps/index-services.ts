@@ -54,21 +54,28 @@ export function serviceIndex(system: StandardSystem, catalog: Catalog): ServiceI
   if (memo?.catalog === catalog) return memo.index as ServiceIndex;
 
   const { units, reach } = reachOf(catalog);
-  const rows = new Map<string, ServingRow[]>(units.map((u) => [u.item.id, []]));
+  const rows = new Map<string, ServingRow[]>();
+  for (let u = 0; u < units.length; u++) rows.set(units[u]!.item.id, []);
   const unknownIds: ServiceIndex['unknownIds'] = [];
   // the units one row reaches, strongest via kept, in first-reached order (reused across rows)
   const reached: string[] = [];
   const reachedVia: ServingRow['via'][] = [];
-  for (const entry of allStandards(system)) {
+  // indexed loops: `services` lists come in several array kinds, and for-of over them allocated
+  const all = allStandards(system);
+  for (let r = 0; r < all.length; r++) {
+    const entry = all[r]!;
+    const ids = entry.services;
     reached.length = 0;
     reachedVia.length = 0;
-    for (const id of entry.services) {
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
       const targets = reach.get(id);
       if (!targets) {
         unknownIds.push({ entry, id });
         continue;
       }
-      for (const t of targets) {
+      for (let j = 0; j < targets.length; j++) {
+        const t = targets[j]!;
         const k = reached.indexOf(t.unit);
         if (k < 0) {
           reached.push(t.unit);

@@ -15,18 +15,20 @@ export const duplicateCode: Rule = {
   },
   check({ system }) {
     // Collect rows and nodes by code first; places and messages only for the few duplicates.
-    const byCode = new Map<string, (SubsystemNode | StandardEntry)[]>();
+    // a list only for codes seen twice: most codes occur once
+    const byCode = new Map<string, SubsystemNode | StandardEntry | (SubsystemNode | StandardEntry)[]>();
     const add = (code: string | undefined, x: SubsystemNode | StandardEntry) => {
       if (!code) return;
-      const list = byCode.get(code);
-      if (list) list.push(x);
-      else byCode.set(code, [x]);
+      const g = byCode.get(code);
+      if (g === undefined) byCode.set(code, x);
+      else if (Array.isArray(g)) g.push(x);
+      else byCode.set(code, [g, x]);
     };
     for (const node of walkNodes(system.subsystems)) add(node.code, node);
     for (const entry of allStandards(system)) add(entry.code, entry);
     const out: Finding[] = [];
     for (const [code, list] of byCode) {
-      if (list.length < 2) continue;
+      if (!Array.isArray(list)) continue;
       const places: Place[] = list.map((x) =>
         x.kind === 'node'
           ? { at: nodeAt(x, 'code'), what: { zh: `子体系“${x.title}”`, en: `sub-system "${x.title}"` } }

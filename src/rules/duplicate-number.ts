@@ -14,18 +14,20 @@ export const duplicateNumber: Rule = {
     en: 'Each standard is listed once in the detail table, or the counts double. Numbers are compared in canonical form, so `GB/T 33534—2017` and `GB/T 33534-2017` are the same standard. Every occurrence is reported, pointing at the others. When one standard supports several services, list them all in that row\'s `services` instead of repeating the row elsewhere. Two editions of a series (-2015 and -2022) are not duplicates; `status-replaced` checks those. Fix: keep one row, delete the others, merge their `services`.',
   },
   check({ system }) {
-    const groups = new Map<string, StandardEntry[]>();
+    // a list only for numbers seen twice: most numbers occur once
+    const groups = new Map<string, StandardEntry | StandardEntry[]>();
     for (const entry of allStandards(system)) {
       const n = parsedNumber(entry)?.number;
       if (!n) continue;
       const key = numberKey(n);
       const g = groups.get(key);
-      if (g) g.push(entry);
-      else groups.set(key, [entry]);
+      if (g === undefined) groups.set(key, entry);
+      else if (Array.isArray(g)) g.push(entry);
+      else groups.set(key, [g, entry]);
     }
     const out: Finding[] = [];
     for (const [key, rows] of groups) {
-      if (rows.length < 2) continue;
+      if (!Array.isArray(rows)) continue;
       rows.forEach((entry, i) => {
         const others = othersOf(rows, i);
         out.push({

@@ -5,43 +5,62 @@
 import type { Loc } from '../diagnostics/types.js';
 import { parsedNumber } from '../model/level.js';
 import type { StandardEntry } from '../model/types.js';
+import type { SourceFile } from '../load/source.js';
 import { parseStandardNumber, type ParseResult } from '../numbers/index.js';
 
 export type NumberKey = 'number' | 'replaces' | 'replaced_by' | 'references';
 
-export interface NumberField {
-  key: NumberKey;
-  /** as written */
-  value: string;
-  parse: ParseResult;
-  at: Loc;
+/** One number written on a row. */
+export class NumberField {
+  constructor(
+    readonly key: NumberKey,
+    /** as written */
+    readonly value: string,
+    readonly parse: ParseResult,
+    private readonly file: SourceFile,
+    private readonly node: object,
+    private readonly nodeKey: string | number,
+  ) {}
+
+  /** Where the value is written; made on demand, since only findings need it. */
+  get at(): Loc {
+    return { file: this.file, node: this.node, key: this.nodeKey };
+  }
 }
 
-export function numberFields(entry: StandardEntry): NumberField[] {
-  let out = entry.numberFields as NumberField[] | undefined;
-  if (out) return out;
-  out = [];
+// Not frozen: a frozen array is another elements kind, and for-of over two kinds allocates iterators.
+const NO_FIELDS: readonly NumberField[] = [];
+
+export function numberFields(entry: StandardEntry): readonly NumberField[] {
+  const memo = entry.numberFields as readonly NumberField[] | undefined;
+  if (memo) return memo;
   const raw = entry.raw;
   const p = parsedNumber(entry);
-  if (p && typeof raw.number === 'string') {
-    out.push({ key: 'number', value: raw.number, parse: p, at: { file: entry.file, node: raw, key: 'number' } });
+  const own = p && typeof raw.number === 'string' ? new NumberField('number', raw.number, p, entry.file, raw, 'number') : undefined;
+  let out: readonly NumberField[];
+  if (!Array.isArray(raw.replaces) && raw.replaced_by === undefined && !Array.isArray(raw.references)) {
+    // the usual row: its own number only, no list to grow
+    out = own ? [own] : NO_FIELDS;
+  } else {
+    const list: NumberField[] = own ? [own] : [];
+    addList(list, entry, 'replaces');
+    if (typeof raw.replaced_by === 'string' && raw.replaced_by.trim()) {
+      list.push(new NumberField('replaced_by', raw.replaced_by, parseStandardNumber(raw.replaced_by), entry.file, raw, 'replaced_by'));
+    }
+    addList(list, entry, 'references');
+    out = list;
   }
-  const list = (key: 'replaces' | 'references') => {
-    const arr = raw[key];
-    if (!Array.isArray(arr)) return;
-    arr.forEach((v, i) => {
-      if (typeof v === 'string' && v.trim()) {
-        out!.push({ key, value: v, parse: parseStandardNumber(v), at: { file: entry.file, node: arr, key: i } });
-      }
-    });
-  };
-  list('replaces');
-  if (typeof raw.replaced_by === 'string' && raw.replaced_by.trim()) {
-    out.push({ key: 'replaced_by', value: raw.replaced_by, parse: parseStandardNumber(raw.replaced_by), at: { file: entry.file, node: raw, key: 'replaced_by' } });
-  }
-  list('references');
   entry.numberFields = out;
   return out;
+}
+
+function addList(out: NumberField[], entry: StandardEntry, key: 'replaces' | 'references'): void {
+  const arr = entry.raw[key];
+  if (!Array.isArray(arr)) return;
+  for (let i = 0; i < arr.length; i++) {
+    const v: unknown = arr[i];
+    if (typeof v === 'string' && v.trim()) out.push(new NumberField(key, v, parseStandardNumber(v), entry.file, arr, i));
+  }
 }
 
 /** How a field is named in messages. */
