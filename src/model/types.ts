@@ -91,8 +91,8 @@ export interface StandardSystem {
   rowsMemo?: readonly StandardEntry[];
   /**
    * gaps/index-services.ts: the service index for one catalog. A slot on the system, not a
-   * WeakMap: V8's minor GC keeps weak-table values alive, so a WeakMap here made every system's
-   * model survive into the old generation (4 MB promoted per scavenge at 100k rows).
+   * WeakMap: in Node 20 the minor GC kept the values of a WeakMap keyed by young systems alive, so
+   * every system's model was promoted to the old generation (4 MB per scavenge at 100k rows).
    */
   serviceIndexMemo?: { catalog: object; index: unknown };
 }
