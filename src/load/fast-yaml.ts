@@ -4,15 +4,16 @@ import { PositionIndex } from './positions.js';
 /**
  * A fast path for the YAML that standard-system files are actually written in: block
  * mappings and sequences indented with spaces, plain and one-line quoted scalars, one-line
- * flow sequences of scalars, and comments. It builds the same values as js-yaml's
- * `load(text, { schema: CORE_SCHEMA })` and records the same positions as the listener in
- * `yaml.ts`, in one pass over the text and without js-yaml's per-node event overhead.
+ * flow collections, and comments, with LF or CRLF line ends. It builds the same values as
+ * js-yaml's `load(text, { schema: CORE_SCHEMA })` and records the same positions as the
+ * listener in `yaml.ts`, in one pass over the text and without js-yaml's per-node event overhead.
  *
  * It never reports an error itself: anything outside that subset — anchors, aliases, tags,
- * block scalars, multi-line scalars, escapes, flow mappings, tabs, CR, document markers,
- * duplicate keys, odd indentation, non-printable characters — makes it give up (BAIL), and
- * the caller parses the file again with js-yaml, which produces the value or the error exactly
- * as before. tests/load/fast-yaml.test.ts checks values and positions against js-yaml.
+ * block scalars, multi-line scalars and flow collections, escapes, tabs, a CR that ends no
+ * line, document markers, duplicate keys, odd indentation, non-printable characters — makes it
+ * give up (BAIL), and the caller parses the file again with js-yaml, which produces the value or
+ * the error exactly as before. tests/load/fast-yaml.test.ts checks values and positions
+ * against js-yaml, for every text also with CRLF line ends.
  */
 export const BAIL: unique symbol = Symbol('bail');
 
@@ -585,7 +586,15 @@ class FastParser {
  * Parse `text` on the fast path; BAIL when it holds anything the fast path leaves to js-yaml.
  * On success `positions` holds the same entries js-yaml's listener would have recorded.
  */
-export function parseFast(text: string, positions: PositionIndex, maxDepth: number): unknown {
+export function parseFast(original: string, positions: PositionIndex, maxDepth: number): unknown {
+  let text = original;
+  if (original.indexOf('\r') !== -1) {
+    // Windows line ends (editors and git on Windows write them): read an LF copy, and let the
+    // index turn its offsets back into the original's. A CR that ends no line is js-yaml's.
+    text = original.replaceAll('\r\n', '\n');
+    if (text.indexOf('\r') !== -1) return BAIL;
+    positions.readFromLfCopy(original);
+  }
   if (UNUSUAL.test(text)) return BAIL;
   // js-yaml's depth counts more levels than ours (wrappers, scalars): stay well inside its limit
   const depth = Math.min(MAX_FAST_DEPTH, Math.floor(maxDepth / 3));

@@ -30,6 +30,39 @@ export class PositionIndex {
   private readonly recOf = new Map<object, number>();
   /** key order of the mappings whose keys Object.keys would reorder (integer-like keys come first there) */
   private readonly keyLists = new Map<number, string[]>();
+  /**
+   * Set when the fast path read a copy of the text with CRLF line ends turned into LF: the
+   * original text, and (built on first use) where in the copy each CR was taken out. Offsets
+   * handed out are always offsets in the original text.
+   */
+  private crlfText?: string;
+  private crAt?: Int32Array;
+
+  /** The records that follow describe `original` with every CRLF read as LF. */
+  readFromLfCopy(original: string): void {
+    this.crlfText = original;
+  }
+
+  /** An offset in the LF copy → the offset in the original text. */
+  private toOriginal(k: number): number {
+    if (this.crlfText === undefined) return k;
+    let cr = this.crAt;
+    if (!cr) {
+      const t = this.crlfText;
+      const at: number[] = [];
+      for (let o = t.indexOf('\r\n'); o !== -1; o = t.indexOf('\r\n', o + 2)) at.push(o - at.length);
+      cr = this.crAt = Int32Array.from(at);
+    }
+    // CRs taken out before the character at k (one sits just before each LF that had one)
+    let lo = 0;
+    let hi = cr.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cr[mid]! <= k) lo = mid + 1;
+      else hi = mid;
+    }
+    return k + lo;
+  }
 
   /** Room for about `n` record numbers, so the fast path rarely grows the array. */
   reserve(n: number): void {
@@ -66,21 +99,22 @@ export class PositionIndex {
     if (r === undefined) return this.map.get(obj);
     const rec = this.rec;
     const count = rec[r + 1]!;
-    if (Array.isArray(obj)) return { start: rec[r]!, items: Array.from(rec.subarray(r + 2, r + 2 + count)) };
+    const at = (i: number) => this.toOriginal(rec[i]!);
+    if (Array.isArray(obj)) return { start: at(r), items: Array.from({ length: count }, (_, i) => at(r + 2 + i)) };
     const keyStarts: number[] = [];
     const valueStarts: number[] = [];
     for (let i = 0; i < count; i++) {
-      keyStarts.push(rec[r + 2 + 2 * i]!);
-      valueStarts.push(rec[r + 3 + 2 * i]!);
+      keyStarts.push(at(r + 2 + 2 * i));
+      valueStarts.push(at(r + 3 + 2 * i));
     }
-    return { start: rec[r]!, keys: this.keyLists.get(r) ?? Object.keys(obj), keyStarts, valueStarts };
+    return { start: at(r), keys: this.keyLists.get(r) ?? Object.keys(obj), keyStarts, valueStarts };
   }
 
   /** Offset of `obj`, or of its key / the key's value. Falls back to the nearest known place. */
   offset(obj: object | undefined, key?: string | number, part: 'key' | 'value' = 'value'): number | undefined {
     if (!obj) return undefined;
     const r = this.recOf.get(obj);
-    if (r !== undefined) return this.recordOffset(obj, r, key, part);
+    if (r !== undefined) return this.toOriginal(this.recordOffset(obj, r, key, part));
     const pos = this.map.get(obj);
     if (!pos) return undefined;
     if (key === undefined) return pos.start;

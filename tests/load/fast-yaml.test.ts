@@ -35,8 +35,17 @@ function samePositions(a: unknown, pa: PositionIndex, b: unknown, pb: PositionIn
   else for (const k of Object.keys(a)) samePositions((a as Record<string, unknown>)[k], pa, (b as Record<string, unknown>)[k], pb, `${where}.${k}`);
 }
 
-/** Returns whether the fast path took the text (and checked it equals js-yaml). */
+/**
+ * Returns whether the fast path took the text (and checked it equals js-yaml). The same text with
+ * CRLF line ends must be taken alike and agree with js-yaml too (positions in the CRLF text).
+ */
 function check(text: string): boolean {
+  const taken = checkOne(text);
+  if (!text.includes('\r')) expect(checkOne(text.replaceAll('\n', '\r\n')), `CRLF variant of:\n${text}`).toBe(taken);
+  return taken;
+}
+
+function checkOne(text: string): boolean {
   const positions = new PositionIndex();
   const fast = parseFast(text, positions, LIMITS.maxDepth);
   if (fast === BAIL) return false;
@@ -96,6 +105,7 @@ describe('fast YAML path', () => {
     ['nested sequences of mappings', 'subsystems:\n  - code: "1"\n    standards:\n      - code: "1-1"\n        services: [P01, P02]\n      - code: "1-2"\n    children:\n      - code: x\n'],
     ['plain scalars with inner punctuation', 'a: 档案查(借)阅\nb: C#\nc: a:b\nd: http://x.y/z\ne: a, b\nf: x [y] {z}\ng: 100%\nh: a - b\n'],
     ['a root sequence', '- a\n- b: 1\n  c: 2\n'],
+    ['CRLF line ends, also mixed with LF', 'a: 1\r\nb:\r\n  - x # c\r\n  - [p, "q"]\n\r\nc: "z"\r\nd:'],
     ['one-line flow collections, nested', 'region: { name: 湛江市, code: "440800" }\nx: [a, [1, 2], {b: c, "d": [e]}]\ny: {}\nz: { a: -1, b: ":x" }\n'],
   ])('%s', (_name, text) => {
     expect(check(text)).toBe(true);
@@ -110,7 +120,8 @@ describe('fast YAML path', () => {
     ['escapes', 'a: "x\\ty"\n'],
     ['multi-line flow sequences', 'a: [1,\n  2]\n'],
     ['tabs', 'a:\t1\n'],
-    ['CRLF', 'a: 1\r\nb: 2\r\n'],
+    ['a CR that ends no line', 'a: 1\rb: 2\n'],
+    ['a CR inside a line', 'a: x\ry\r\n'],
     ['document markers', '---\na: 1\n'],
     ['duplicate keys', 'a: 1\na: 2\n'],
     ['bad indentation', 'a:\n  b: 1\n c: 2\n'],
