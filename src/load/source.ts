@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { PositionIndex } from './positions.js';
 
@@ -10,6 +10,7 @@ export interface SourceFile {
   /** path shown to the user: relative to cwd when inside it, forward slashes */
   display: string;
   text: string;
+  /** start offset of every line (computed on first use) */
   /** offset of each line's first character (built on first use; typed array: off the JS heap) */
   lineStarts?: Int32Array;
   /** filled by the YAML loader */
@@ -41,59 +42,27 @@ export class InputError extends Error {
  * mis-decoding them would corrupt every Chinese title.
  */
 export function readSource(abs: string, opts: { maxBytes: number; cwd?: string }): SourceFile {
-  const buf = readBytes(abs, opts.maxBytes);
+  let size: number;
+  try {
+    const st = statSync(abs);
+    if (st.isDirectory()) throw new InputError('directory', abs);
+    // a FIFO or device would block the read forever or never end
+    if (!st.isFile()) throw new InputError('unreadable', abs, { code: 'not a regular file' });
+    size = st.size;
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(code === 'ENOENT' ? 'not-found' : 'unreadable', abs, { code });
+  }
+  if (size > opts.maxBytes) throw new InputError('too-large', abs, { size, max: opts.maxBytes });
+  let buf: Buffer;
+  try {
+    buf = readFileSync(abs);
+  } catch (e) {
+    throw new InputError('unreadable', abs, { code: (e as NodeJS.ErrnoException).code });
+  }
   const text = decodeText(buf, abs);
   return { abs, display: displayPath(abs, opts.cwd), text };
-}
-
-// Non-blocking open: a FIFO named as a system file must be refused, not waited on forever.
-const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
-
-/** open + fstat + read on one descriptor (readFileSync after statSync would stat twice). */
-function readBytes(abs: string, maxBytes: number): Buffer {
-  let fd: number;
-  try {
-    fd = openSync(abs, OPEN_FLAGS);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? 'not-found' : code === 'EISDIR' ? 'directory' : 'unreadable', abs, { code });
-  }
-  try {
-    let size: number;
-    try {
-      const st = fstatSync(fd);
-      if (st.isDirectory()) throw new InputError('directory', abs);
-      // a FIFO or device would never end (or block a later read)
-      if (!st.isFile()) throw new InputError('unreadable', abs, { code: 'not a regular file' });
-      size = st.size;
-    } catch (e) {
-      if (e instanceof InputError) throw e;
-      throw new InputError('unreadable', abs, { code: (e as NodeJS.ErrnoException).code });
-    }
-    if (size > maxBytes) throw new InputError('too-large', abs, { size, max: maxBytes });
-    try {
-      // the size from fstat, plus whatever a writer appended since (still within the limit)
-      let buf = Buffer.allocUnsafe(size + 1);
-      let len = 0;
-      for (;;) {
-        if (len === buf.length) {
-          if (len > maxBytes) throw new InputError('too-large', abs, { size: len, max: maxBytes });
-          const grown = Buffer.allocUnsafe(buf.length * 2);
-          buf.copy(grown, 0, 0, len);
-          buf = grown;
-        }
-        const n = readSync(fd, buf, len, buf.length - len, null);
-        if (n === 0) break;
-        len += n;
-      }
-      return buf.subarray(0, len);
-    } catch (e) {
-      if (e instanceof InputError) throw e;
-      throw new InputError('unreadable', abs, { code: (e as NodeJS.ErrnoException).code });
-    }
-  } finally {
-    closeSync(fd);
-  }
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });

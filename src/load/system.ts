@@ -1,4 +1,4 @@
-import { lstatSync, realpathSync, statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Finding } from '../diagnostics/types.js';
 import type { Limits } from '../config/config.js';
@@ -47,19 +47,6 @@ function realOrSelf(p: string): string {
   } catch {
     return p;
   }
-}
-
-/**
- * The real path of `target`. A file directly in `dir` that is not itself a link is `realDir`/name:
- * one lstat instead of realpath's lstat of every folder above it (about 20 ms per 1,000 includes).
- * Linux only, where names are case-sensitive; realpath elsewhere also settles the case of a name.
- */
-function realPathOf(target: string, dir: string, realDir: string): { real: string; isDir?: boolean } {
-  if (process.platform === 'linux' && path.dirname(target) === dir) {
-    const st = lstatSync(target);
-    if (!st.isSymbolicLink()) return { real: path.join(realDir, path.basename(target)), isDir: st.isDirectory() };
-  }
-  return { real: realpathSync.native(target) };
 }
 
 /** Is `p` the folder `dir` itself or below it? (`..notes.yaml` is inside; `../x` is not.) */
@@ -142,9 +129,8 @@ export function loadSystem(systemFile: string, opts: LoadOptions): LoadedSystem 
         '被引入的文件必须位于 system.yaml 所在目录或其子目录内', 'included files must be inside the folder of system.yaml');
     }
     let real: string;
-    let isDir: boolean | undefined;
     try {
-      ({ real, isDir } = realPathOf(target, dir, realDir));
+      real = realpathSync.native(target);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ELOOP') {
@@ -163,7 +149,7 @@ export function loadSystem(systemFile: string, opts: LoadOptions): LoadedSystem 
       return fail(`引入路径 “${inc}” 经符号链接指向体系目录之外`, `include "${inc}" follows a symbolic link out of the system folder`,
         '请把文件复制到体系目录内，而不是链接', 'copy the file into the system folder instead of linking it');
     }
-    if (isDir ?? isDirectory(real)) {
+    if (isDirectory(real)) {
       return fail(`引入的是目录而不是文件：${inc}`, `include names a folder, not a file: ${inc}`,
         '写出该目录下具体的 .yaml 文件名', 'name the .yaml file inside that folder');
     }
