@@ -14,9 +14,8 @@
  * the year with no spaces around it, 4-digit year, leading zeros in the sequence kept, adoption
  * suffix ("/ISO 9001:2015") removed.
  *
- * Performance: an input that is already canonical ASCII is recognised by matchCanonical (a scanner
- * equivalent to the regex documented there) without any pre-normalisation, and its canonical
- * string is the input itself. Everything else goes through one
+ * Performance: an input that is already canonical ASCII is matched by FAST_RE without any
+ * pre-normalisation and its canonical string is the input itself. Everything else goes through one
  * cheap character pass (full-width, dashes, spaces) and one precompiled regex (GENERAL_RE).
  */
 import { isKnownIndustryCode } from './industry-codes.js';
@@ -108,93 +107,12 @@ export function numberProblemSeverity(p: NumberProblem): ProblemSeverity {
 /* ------------------------------------------------------------------------------------------ */
 
 /**
- * Captures of the last successful matchCanonical(), numbered as the groups of
- *
- *   ^(?:(GB(?:\/[TZ]|Z(?:\/T)?)?)|DB(\d\d(?:\d\d)?)\/T|T\/([A-Z][A-Z0-9]{1,11})|Q\/([A-Z0-9]{1,12})|([A-Z]{2})\/T)
- *   (\d{1,8})(?:\.(\d{1,4}))?(?:-(\d{4}))?$        (one space between the two lines)
- *
+ * Already-canonical ASCII input. Groups:
  *  1 national code | 2 local region | 3 group org | 4 enterprise org | 5 industry code (/T)
  *  6 seq | 7 part | 8 year
- * tests/numbers/canonical-scan.test.ts checks the scanner against that regex.
  */
-const CANON: (string | undefined)[] = new Array<string | undefined>(9).fill(undefined);
-
-const isUpper = (c: number) => c >= 65 && c <= 90;
-const isDigitCode = (c: number) => c >= 48 && c <= 57;
-
-/** Digits from `i` (at most `max` + 1 counted, enough to reject a run that is too long). */
-function digitRun(s: string, i: number, max: number): number {
-  let n = 0;
-  while (n <= max && isDigitCode(s.charCodeAt(i + n))) n++;
-  return n;
-}
-
-/**
- * Is `s` a number in canonical ASCII spelling? Fills CANON. The same answers as the regex above,
- * a scanner because this runs once per row and a regex match allocates its capture array.
- */
-function matchCanonical(s: string): boolean {
-  const C = CANON;
-  C[1] = C[2] = C[3] = C[4] = C[5] = C[7] = C[8] = undefined;
-  const c0 = s.charCodeAt(0);
-  const c1 = s.charCodeAt(1);
-  let i: number; // where the space after the code must be
-  if (c0 === 71 && c1 === 66) {
-    // GB, GB/T, GB/Z, GBZ, GBZ/T
-    const c2 = s.charCodeAt(2);
-    if (c2 === 47 && (s.charCodeAt(3) === 84 || s.charCodeAt(3) === 90)) {
-      C[1] = s.charCodeAt(3) === 84 ? 'GB/T' : 'GB/Z';
-      i = 4;
-    } else if (c2 === 90) {
-      if (s.charCodeAt(3) === 47 && s.charCodeAt(4) === 84) {
-        C[1] = 'GBZ/T';
-        i = 5;
-      } else {
-        C[1] = 'GBZ';
-        i = 3;
-      }
-    } else {
-      C[1] = 'GB';
-      i = 2;
-    }
-  } else if (c0 === 68 && c1 === 66 && isDigitCode(s.charCodeAt(2))) {
-    // DBnn/T, DBnnnn/T
-    const d = digitRun(s, 2, 4);
-    if ((d !== 2 && d !== 4) || s.charCodeAt(2 + d) !== 47 || s.charCodeAt(3 + d) !== 84) return false;
-    C[2] = s.slice(2, 2 + d);
-    i = 4 + d;
-  } else if ((c0 === 84 || c0 === 81) && c1 === 47) {
-    // T/<org> (a letter, then 1–11 letters or digits), Q/<org> (1–12 letters or digits)
-    let j = 2;
-    while (j < 15 && (isUpper(s.charCodeAt(j)) || isDigitCode(s.charCodeAt(j)))) j++;
-    const len = j - 2;
-    if (c0 === 84 ? len < 2 || len > 12 || !isUpper(s.charCodeAt(2)) : len < 1 || len > 12) return false;
-    C[c0 === 84 ? 3 : 4] = s.slice(2, j);
-    i = j;
-  } else if (isUpper(c0) && isUpper(c1) && s.charCodeAt(2) === 47 && s.charCodeAt(3) === 84) {
-    // XX/T
-    C[5] = s.slice(0, 2);
-    i = 4;
-  } else return false;
-  if (s.charCodeAt(i) !== 32) return false;
-  i++;
-  const seq = digitRun(s, i, 8);
-  if (seq === 0 || seq > 8) return false;
-  C[6] = s.slice(i, i + seq);
-  i += seq;
-  if (s.charCodeAt(i) === 46) {
-    const part = digitRun(s, i + 1, 4);
-    if (part === 0 || part > 4) return false;
-    C[7] = s.slice(i + 1, i + 1 + part);
-    i += 1 + part;
-  }
-  if (s.charCodeAt(i) === 45) {
-    if (digitRun(s, i + 1, 4) !== 4) return false;
-    C[8] = s.slice(i + 1, i + 5);
-    i += 5;
-  }
-  return i === s.length;
-}
+const FAST_RE =
+  /^(?:(GB(?:\/[TZ]|Z(?:\/T)?)?)|DB(\d\d(?:\d\d)?)\/T|T\/([A-Z][A-Z0-9]{1,11})|Q\/([A-Z0-9]{1,12})|([A-Z]{2})\/T) (\d{1,8})(?:\.(\d{1,4}))?(?:-(\d{4}))?$/;
 
 /**
  * Anything else, applied to the pre-normalised string (half-width, "-" dashes, single spaces,
@@ -428,7 +346,7 @@ function finish(
   return { ok, number, problems, nonCanonical };
 }
 
-function runFast(input: string, m: (string | undefined)[], opts: ParseOptions | undefined): ParseResult {
+function runFast(input: string, m: RegExpExecArray, opts: ParseOptions | undefined): ParseResult {
   const seq = m[6]!;
   const part = m[7];
   const year = m[8];
@@ -497,11 +415,6 @@ function runGeneral(input: string, s: string, opts: ParseOptions | undefined): P
   return finish(input, 'national', code, rec, undefined, undefined, undefined, seq, part, year, adoptedSuffix, degree, false, opts);
 }
 
-/** For tests: the captures matchCanonical() finds (a copy, index 0 unused), or null. */
-export function canonicalCaptures(s: string): (string | undefined)[] | null {
-  return matchCanonical(s) ? CANON.slice() : null;
-}
-
 const UNPARSEABLE: NumberProblem = Object.freeze({ kind: 'unparseable' }) as NumberProblem;
 
 /**
@@ -510,7 +423,8 @@ const UNPARSEABLE: NumberProblem = Object.freeze({ kind: 'unparseable' }) as Num
  * undated numbers, a missing /T and nested parts are warnings (`ok` stays true).
  */
 export function parseStandardNumber(input: string, opts?: ParseOptions): ParseResult {
-  if (matchCanonical(input)) return runFast(input, CANON, opts);
+  const fast = FAST_RE.exec(input);
+  if (fast !== null) return runFast(input, fast, opts);
   const s = preNormalize(input);
   const r = runGeneral(input, s, opts);
   if (r !== undefined) return r;
