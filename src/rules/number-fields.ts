@@ -28,28 +28,17 @@ export class NumberField {
   }
 }
 
-// Not frozen: a frozen array is another elements kind, and for-of over two kinds allocates iterators.
-const NO_FIELDS: readonly NumberField[] = [];
-
 export function numberFields(entry: StandardEntry): readonly NumberField[] {
   const memo = entry.numberFields as readonly NumberField[] | undefined;
   if (memo) return memo;
   const raw = entry.raw;
   const p = parsedNumber(entry);
-  const own = p && typeof raw.number === 'string' ? new NumberField('number', raw.number, p, entry.file, raw, 'number') : undefined;
-  let out: readonly NumberField[];
-  if (!Array.isArray(raw.replaces) && raw.replaced_by === undefined && !Array.isArray(raw.references)) {
-    // the usual row: its own number only, no list to grow
-    out = own ? [own] : NO_FIELDS;
-  } else {
-    const list: NumberField[] = own ? [own] : [];
-    addList(list, entry, 'replaces');
-    if (typeof raw.replaced_by === 'string' && raw.replaced_by.trim()) {
-      list.push(new NumberField('replaced_by', raw.replaced_by, parseStandardNumber(raw.replaced_by), entry.file, raw, 'replaced_by'));
-    }
-    addList(list, entry, 'references');
-    out = list;
+  const out: NumberField[] = p && typeof raw.number === 'string' ? [new NumberField('number', raw.number, p, entry.file, raw, 'number')] : [];
+  addList(out, entry, 'replaces');
+  if (typeof raw.replaced_by === 'string' && raw.replaced_by.trim()) {
+    out.push(new NumberField('replaced_by', raw.replaced_by, parseStandardNumber(raw.replaced_by), entry.file, raw, 'replaced_by'));
   }
+  addList(out, entry, 'references');
   entry.numberFields = out;
   return out;
 }
