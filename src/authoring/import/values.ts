@@ -1,4 +1,4 @@
-import { parseStandardNumber } from '../../numbers/index.js';
+import { parseStandardNumber, rewriteIsSafe } from '../../numbers/index.js';
 import { LEVEL_ALIASES, STATUS_ALIASES, type Level, type Status } from '../../model/types.js';
 
 /** Full-width ASCII → half-width, ideographic space → space; runs of blanks → one space; trimmed. */
@@ -78,12 +78,15 @@ export function mapDate(v: Date | number | string): string | undefined {
 /**
  * A standard number as the YAML should hold it: canonical when the grammar reads it (full-width,
  * dashes and spaces repaired), else as written (validate will explain what is wrong with it).
- * A number with an adoption suffix keeps it: the canonical form would drop it.
+ * A number with an adoption suffix or a joint number keeps it (the canonical form would drop it), and so do
+ * two-digit years and years run into the sequence ("LD66-94", "RBT 2142017"): no rewrite may change the standard.
  */
 export function mapNumber(s: string): { number: string; ok: boolean } {
   const text = halfWidth(s);
   const r = parseStandardNumber(text);
-  if (r.number && r.number.adoptedSuffix === undefined && r.number.adoptedDegree === undefined) return { number: r.number.canonical, ok: true };
+  if (r.number && r.number.adoptedSuffix === undefined && r.number.adoptedDegree === undefined && r.number.jointNumber === undefined && rewriteIsSafe(r)) {
+    return { number: r.number.canonical, ok: true };
+  }
   return { number: text, ok: r.number !== undefined };
 }
 
