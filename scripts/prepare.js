@@ -24,7 +24,7 @@ const has = (name) => {
 if (has('typescript') && has('esbuild')) {
   const r = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
   process.exit(r.status ?? 1);
-} else if (!existsSync(new URL('../dist/cli.js', import.meta.url))) {
+} else if (!existsSync(new URL('../dist/cli/index.js', import.meta.url))) {
   process.stderr.write(
     'hrss-std: 未构建（缺少 dist/），且未安装开发依赖 typescript/esbuild，无法构建。请在源码目录运行 `npm install && npm run build`，或安装已构建的包（npm pack 生成的 .tgz）。\n' +
     'hrss-std: not built (no dist/) and the devDependencies typescript/esbuild are not installed. Run `npm install && npm run build` in the checkout, or install a built package (a .tgz made by npm pack).\n',

@@ -9,7 +9,7 @@ export default function setup(): void {
     cwd: root,
     stdio: 'inherit',
   });
-  // bin/hrss-std.js compares only dist/cli.js with the bundle's stamp: a bundle from before this
+  // bin/hrss-std.js compares only dist/cli/index.js with the bundle's stamp: a bundle from before this
   // tsc run could be stale in other modules, so the tests run what tsc just built.
   rmSync(new URL('../dist/bundle/cli.stamp', import.meta.url), { force: true });
 }
