@@ -54,7 +54,7 @@ afterAll(() => {
 describe('install', () => {
   it('npm pack ships a built dist/ with the bundle and its content stamp (prepare built it)', () => {
     const list = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' }).split('\n');
-    for (const f of ['package/bin/hrss-std.js', 'package/dist/cli.js', 'package/dist/bundle/cli.bundle.cjs', 'package/dist/bundle/cli.stamp', 'package/docs/rules.md', 'package/systems/zhanjiang/system.yaml']) {
+    for (const f of ['package/bin/hrss-std.js', 'package/dist/cli/index.js', 'package/dist/bundle/cli.bundle.cjs', 'package/dist/bundle/cli.stamp', 'package/docs/rules.md', 'package/systems/zhanjiang/system.yaml']) {
       expect(list).toContain(f);
     }
     expect(list.some((f) => f.startsWith('package/src/'))).toBe(false);
@@ -69,9 +69,9 @@ describe('install', () => {
     const v = runBin(path.join(pkg, 'bin/hrss-std.js'), ['validate', path.join(pkg, 'systems/zhanjiang')], dir);
     expect(v.stderr).toBe('');
     expect(v.status).toBe(0);
-    // the stamp matches the installed dist/cli.js whatever the extracted file times: the bundle is used
+    // the stamp matches the installed dist/cli/index.js whatever the extracted file times: the bundle is used
     const stamp = readFileSync(path.join(pkg, 'dist/bundle/cli.stamp'), 'latin1').trim();
-    expect(createHash('sha256').update(readFileSync(path.join(pkg, 'dist/cli.js'))).digest('hex')).toBe(stamp);
+    expect(createHash('sha256').update(readFileSync(path.join(pkg, 'dist/cli/index.js'))).digest('hex')).toBe(stamp);
   }, 300_000);
 
   it('npm ci --omit=dev in a built tree: prepare needs no devDependencies', () => {
