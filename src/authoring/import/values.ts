@@ -1,4 +1,4 @@
-import { parseStandardNumber } from '../../numbers/index.js';
+import { parseStandardNumber, rewriteIsSafe } from '../../numbers/index.js';
 import { LEVEL_ALIASES, STATUS_ALIASES, type Level, type Status } from '../../model/types.js';
 
 /** Full-width ASCII → half-width, ideographic space → space; runs of blanks → one space; trimmed. */
@@ -80,11 +80,11 @@ export function mapDate(v: Date | number | string): string | undefined {
 /**
  * A standard number as the YAML should hold it: canonical when the grammar reads it (full-width,
  * dashes and spaces repaired), else as written (validate will explain what is wrong with it).
- * A number with an adoption suffix keeps it: the canonical form would drop it.
+ * A number with an adoption suffix or a joint number keeps it: the canonical form would drop it.
  * Rewrites that could name another standard are not made (the written text is kept and
  * `suspect` says why): a two-digit year is never expanded (`LD66-94` stays, docs/authoring.md),
  * and a sequence number with a year run into it (`RBT 2142017`, really RB/T 214-2017) is not
- * canonicalised into a number without a year.
+ * canonicalised into a number without a year (see rewriteIsSafe).
  */
 export function mapNumber(s: string): { number: string; ok: boolean; suspect?: 'two-digit-year' | 'year-run-in' } {
   const text = halfWidth(s);
@@ -95,7 +95,9 @@ export function mapNumber(s: string): { number: string; ok: boolean; suspect?: '
   if (r.number && r.number.year === undefined && /\d{6,}$/.test(text) && /(19[5-9]\d|20[0-4]\d)$/.test(text)) {
     return { number: text, ok: false, suspect: 'year-run-in' };
   }
-  if (r.number && r.number.adoptedSuffix === undefined && r.number.adoptedDegree === undefined) return { number: r.number.canonical, ok: true };
+  if (r.number && r.number.adoptedSuffix === undefined && r.number.adoptedDegree === undefined && r.number.jointNumber === undefined && rewriteIsSafe(r)) {
+    return { number: r.number.canonical, ok: true };
+  }
   return { number: text, ok: r.number !== undefined };
 }
 
