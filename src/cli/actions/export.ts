@@ -129,7 +129,7 @@ export async function runExport(input: RunExportInput): Promise<{ messages: Text
   }
   const siteDir = input.html === undefined ? undefined : path.resolve(outDir, typeof input.html === 'string' ? input.html : 'site');
   if (siteDir) {
-    const { checkSiteDir } = await import('./html/index.js');
+    const { checkSiteDir } = await import('../../export/html/index.js');
     const problem = checkSiteDir(siteDir, input.force);
     if (problem) throw new UserError(problem, EXIT.USAGE, { zh: '换一个目录，或加 --force 仍然写入', en: 'choose another folder, or use --force to write anyway' });
   }
@@ -179,7 +179,7 @@ export async function runExport(input: RunExportInput): Promise<{ messages: Text
       : { zh: `已写入 ${shown}（结构图、明细表 ${model.rows.length} 项、统计表、覆盖情况、编制说明）`, en: `wrote ${shown} (structure, ${model.rows.length}-row table, statistics, coverage, 编制说明)` });
   }
   if (siteDir) {
-    const { htmlExporter, writeSite } = await import('./html/index.js');
+    const { htmlExporter, writeSite } = await import('../../export/html/index.js');
     const site = htmlExporter.site(model, { lang });
     try {
       writeSite(siteDir, site);
