@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog/types.js';
-import type { CoverageReport } from '../gaps/types.js';
+import type { CoverageReport } from '../coverage/types.js';
 import type { Text } from '../i18n/index.js';
 import { documentGaps, type DocumentGap } from '../model/document.js';
 import { displayNumber } from '../model/level.js';
