@@ -160,7 +160,7 @@ const GENERAL_RE = new RegExp(
 /* Pre-normalisation                                                                          */
 /* ------------------------------------------------------------------------------------------ */
 
-function isDash(c: number): boolean {
+export function isDash(c: number): boolean {
   return (
     (c >= 0x2010 && c <= 0x2015) || // ‐ ‑ ‒ – — ―
     c === 0x2043 || // ⁃
@@ -174,7 +174,7 @@ function isDash(c: number): boolean {
   );
 }
 
-function isSpace(c: number): boolean {
+export function isSpace(c: number): boolean {
   return (
     c <= 0x20 ||
     c === 0x7f ||
@@ -186,7 +186,7 @@ function isSpace(c: number): boolean {
   );
 }
 
-function isInvisible(c: number): boolean {
+export function isInvisible(c: number): boolean {
   return (c >= 0x200b && c <= 0x200d) || c === 0xfeff || c === 0xad || c === 0x2060;
 }
 

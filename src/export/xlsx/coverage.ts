@@ -1,6 +1,6 @@
 import type { Worksheet } from 'exceljs';
-import type { CoverageState } from '../../gaps/types.js';
-import { ROUNDING } from '../../gaps/round.js';
+import type { CoverageState } from '../../coverage/types.js';
+import { ROUNDING } from '../../coverage/round.js';
 import { coverageLines, ROLLUP_HEADERS, rollupValues } from '../coverage-view.js';
 import { LIST_MAX_LINES } from '../limits.js';
 import type { ExportModel } from '../model.js';
@@ -43,7 +43,7 @@ export function writeCoverageSheet(ws: Worksheet, model: ExportModel): void {
     return;
   }
 
-  title(`服务事项覆盖情况（目录：${report.catalog.title}${report.catalog.edition ? `，${report.catalog.edition}` : ''}）`);
+  title(`服务事项覆盖情况（目录：《${model.catalog?.title ?? report.catalog.title}》${model.catalog?.edition ? `，${model.catalog.edition}` : ''}）`);
   line(['', ...ROLLUP_HEADERS], { head: true });
   line(['合计', ...rollupValues(report.totals)], { bold: true, pctCol: 6 });
   if (report.unassignedTotals.items > 0) line(['未归入项目', ...rollupValues(report.unassignedTotals)], { pctCol: 6 });

@@ -1,13 +1,13 @@
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { EXIT, UserError, validateOrExit } from '../commands/common.js';
-import type { Config } from '../config/config.js';
-import { t, type Lang, type Text } from '../i18n/index.js';
-import { describeWriteError, writeFileAtomic, WriteError } from '../util/atomic.js';
-import { ColumnConfigError, resolveColumns } from './columns.js';
-import { buildExportModel } from './model.js';
-import { loadExporter, type ExporterId } from './types.js';
-import { checkTarget } from './write.js';
+import { EXIT, UserError, validateOrExit } from '../common.js';
+import type { Config } from '../../config/config.js';
+import { t, type Lang, type Text } from '../../i18n/index.js';
+import { describeWriteError, writeFileAtomic, WriteError } from '../../util/atomic.js';
+import { ColumnConfigError, resolveColumns } from '../../export/columns.js';
+import { buildExportModel } from '../../export/model.js';
+import { loadExporter, type ExporterId } from '../../export/types.js';
+import { checkTarget } from '../../export/write.js';
 
 export interface RunExportInput {
   cwd: string;
@@ -16,9 +16,13 @@ export interface RunExportInput {
   systemArg?: string;
   xlsx?: string | boolean;
   docx?: string | boolean;
+  /** --html [DIR]: a static site in DIR (default `site` under the output folder) */
+  html?: string | boolean;
   outDir?: string;
   force: boolean;
   date?: string;
+  /** --draft: mark what the 编制说明 still lacks in the document */
+  draft?: boolean;
   docxTemplate?: string;
   color: boolean;
   toolVersion: string;
@@ -49,13 +53,13 @@ export async function runExport(input: RunExportInput): Promise<{ messages: Text
   const wanted: { id: ExporterId; file: string | boolean }[] = [];
   if (input.xlsx !== undefined) wanted.push({ id: 'xlsx', file: input.xlsx });
   if (input.docx !== undefined) wanted.push({ id: 'docx', file: input.docx });
-  if (wanted.length === 0) wanted.push({ id: 'xlsx', file: true }, { id: 'docx', file: true });
+  if (wanted.length === 0 && input.html === undefined) wanted.push({ id: 'xlsx', file: true }, { id: 'docx', file: true });
 
   // the docx template: --docx-template, else export.docx_template in .hrss-std.yaml
   let docxStyles: string | undefined;
   const templateRef = input.docxTemplate ? path.resolve(cwd, input.docxTemplate) : config.export.docxTemplate ? path.resolve(config.dir, config.export.docxTemplate) : undefined;
   if (templateRef && wanted.some((w) => w.id === 'docx')) {
-    const { readTemplateStyles, TemplateError } = await import('./docx/template.js');
+    const { readTemplateStyles, TemplateError } = await import('../../export/docx/template.js');
     let data: Buffer;
     try {
       data = readFileSync(templateRef);
@@ -83,7 +87,7 @@ export async function runExport(input: RunExportInput): Promise<{ messages: Text
   const checked = result.systems[0]!;
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) {
-    const { formatterFor } = await import('../report/index.js');
+    const { formatterFor } = await import('../../report/index.js');
     const report = formatterFor('stylish')!.format({
       diagnostics: errors,
       summary: { ...result.summary, warnings: 0, infos: 0 },
@@ -125,6 +129,12 @@ export async function runExport(input: RunExportInput): Promise<{ messages: Text
       throw new UserError(describeWriteError(new WriteError(outDir, err.code ?? 'EIO', err.message)));
     }
   }
+  const siteDir = input.html === undefined ? undefined : path.resolve(outDir, typeof input.html === 'string' ? input.html : 'site');
+  if (siteDir) {
+    const { checkSiteDir } = await import('../../export/html/index.js');
+    const problem = checkSiteDir(siteDir, input.force);
+    if (problem) throw new UserError(problem, EXIT.USAGE, { zh: '换一个目录，或加 --force 仍然写入', en: 'choose another folder, or use --force to write anyway' });
+  }
   for (const tgt of targets) {
     // the folder must exist and be a folder: say so plainly rather than fail half-way through a write
     const parent = path.dirname(tgt.file);
@@ -139,11 +149,11 @@ export async function runExport(input: RunExportInput): Promise<{ messages: Text
 
   // one model for every format
   let coverage;
-  if (catalog) coverage = (await import('../gaps/coverage.js')).computeCoverage(system, catalog);
+  if (catalog) coverage = (await import('../../coverage/coverage.js')).computeCoverage(system, catalog);
   // The files carry no validation counts: warnings such as review-due depend on today's date,
   // and the same input must give the same bytes. The counts go to the terminal instead.
   const { warnings } = result.summary;
-  const model = buildExportModel({ system, catalog, coverage, columns, toolVersion: input.toolVersion, date: input.date });
+  const model = buildExportModel({ system, catalog, coverage, columns, toolVersion: input.toolVersion, date: input.date, draft: input.draft });
 
   const messages: Text[] = [];
   const files: string[] = [];
@@ -170,8 +180,30 @@ export async function runExport(input: RunExportInput): Promise<{ messages: Text
       ? { zh: `已写入 ${shown}（明细表 ${model.rows.length} 项标准；工作表：结构图、明细表、统计表、覆盖情况、说明）`, en: `wrote ${shown} (${model.rows.length} standards; sheets 结构图, 明细表, 统计表, 覆盖情况, 说明)` }
       : { zh: `已写入 ${shown}（结构图、明细表 ${model.rows.length} 项、统计表、覆盖情况、编制说明）`, en: `wrote ${shown} (structure, ${model.rows.length}-row table, statistics, coverage, 编制说明)` });
   }
+  if (siteDir) {
+    const { htmlExporter, writeSite } = await import('../../export/html/index.js');
+    const site = htmlExporter.site(model, { lang });
+    try {
+      writeSite(siteDir, site);
+    } catch (raw) {
+      const err = raw as NodeJS.ErrnoException;
+      throw new UserError(describeWriteError(raw instanceof WriteError ? raw : new WriteError(siteDir, err.code ?? 'EIO', err.message)));
+    }
+    const rel = path.relative(cwd, siteDir);
+    const shown = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : siteDir;
+    files.push(path.join(siteDir, 'index.html'));
+    messages.push({ zh: `已写入网站 ${shown}/（${site.length} 个文件；用浏览器打开 ${shown}/index.html）`, en: `wrote the site ${shown}/ (${site.length} files; open ${shown}/index.html in a browser)` });
+  }
   if (warnings > 0) {
     messages.push({ zh: `体系有 ${warnings} 个警告（不影响导出；hrss-std validate 查看）`, en: `the system has ${warnings} warning(s) (exported anyway; see hrss-std validate)` });
+  }
+  if (model.document.gaps.length > 0) {
+    messages.push(input.draft
+      ? { zh: `草稿：编制说明尚缺 ${model.document.gaps.length} 项内容，已在 Word 文件中以红字标出（hrss-std validate 按 document-incomplete 列出位置）`, en: `draft: the 编制说明 lacks ${model.document.gaps.length} item(s), marked in red in the Word file (hrss-std validate lists them under document-incomplete)` }
+      : { zh: `编制说明尚缺 ${model.document.gaps.length} 项内容，文件中未写这些部分（hrss-std validate 按 document-incomplete 列出位置；--draft 在文件中标出）`, en: `the 编制说明 lacks ${model.document.gaps.length} item(s), left out of the file (hrss-std validate lists them under document-incomplete; --draft marks them)` });
+  }
+  if (catalog?.origin.builtin) {
+    messages.push({ zh: `注意：覆盖情况是对照内置目录 ${catalog.id}（${catalog.title}）计算的，它不是官方完整清单；有官方清单时用 hrss-std catalog import 从 Excel/CSV 生成目录文件，并在 system.yaml 写 catalog: 该文件`, en: `note: coverage is measured against the built-in catalog ${catalog.id} (${catalog.title}), not the official complete list; import the official list with hrss-std catalog import (Excel/CSV) and name the file in system.yaml catalog:` });
   }
   if (!catalog) {
     messages.push({ zh: '注意：体系没有服务事项目录（catalog:），未做覆盖分析', en: 'note: the system names no service catalog (catalog:); no coverage analysis' });
