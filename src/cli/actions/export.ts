@@ -6,7 +6,8 @@ import { t, type Lang, type Text } from '../../i18n/index.js';
 import { describeWriteError, writeFileAtomic, WriteError } from '../../util/atomic.js';
 import { ColumnConfigError, resolveColumns } from '../../export/columns.js';
 import { buildExportModel } from '../../export/model.js';
-import { loadExporter, type ExporterId } from '../../export/types.js';
+import type { ExporterId } from '../../export/types.js';
+import { loadExporter } from '../../export/registry.js';
 import { checkTarget } from '../../export/write.js';
 
 export interface RunExportInput {
