@@ -1,4 +1,8 @@
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { BoundedReadError, readRegularFile } from '../../util/bounded-read.js';
+
+/** A Word template is a few hundred KiB; 32 MiB leaves room for embedded images and refuses /dev/zero-like inputs. */
+const TEMPLATE_MAX_BYTES = 32 * 1024 * 1024;
 import path from 'node:path';
 import { EXIT, UserError, validateOrExit } from '../common.js';
 import type { Config } from '../../config/config.js';
@@ -61,8 +65,9 @@ export async function runExport(input: RunExportInput): Promise<{ messages: Text
     const { readTemplateStyles, TemplateError } = await import('../../export/docx/template.js');
     let data: Buffer;
     try {
-      data = readFileSync(templateRef);
+      data = readRegularFile(templateRef, TEMPLATE_MAX_BYTES);
     } catch (e) {
+      if (e instanceof BoundedReadError) throw new UserError({ zh: `Word 模板：${e.text.zh}`, en: `Word template: ${e.text.en}` });
       throw new UserError({ zh: `无法读取 Word 模板 ${templateRef}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, en: `cannot read the Word template ${templateRef}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
     }
     try {
