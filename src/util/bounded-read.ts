@@ -1,5 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
-import type { Text } from '../i18n/index.js';
+/** Bilingual message text, structurally the same as i18n's Text (util sits below i18n). */
+type Text = { zh: string; en: string };
 
 /** Why a file was not read: not a regular file (FIFO, device, folder), larger than allowed, or an I/O error. */
 export class BoundedReadError extends Error {
