@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { INDUSTRY_CODES } from '../../src/numbers/index.js';
 import { HEAD, lines, lint, of, pos, rows } from './lint.js';
 
 /** One row under sub-system 101; the row starts on line 10, its keys at column 13. */
@@ -158,3 +159,20 @@ describe('level-mismatch', () => {
     expect(of(lint(row('title: 湛江市某服务规范', 'level: local')), 'level-mismatch')).toEqual([]);
   });
 });
+
+describe('industry-code table', () => {
+  it('no real code in the table is reported or gets a "相近的代号" hint (every code, /T and mandatory)', () => {
+    const rs = INDUSTRY_CODES.flatMap((c, i) => [
+      [`code: "101-${String(2 * i + 1).padStart(3, '0')}"`, `number: "${c}/T ${100 + i}-2020"`, `title: 甲${i}`],
+      [`code: "101-${String(2 * i + 2).padStart(3, '0')}"`, `number: "${c} ${500 + i}-2019"`, `title: 乙${i}`],
+    ]);
+    expect(of(lint(rows(...rs)), 'unknown-industry-code')).toEqual([]);
+  });
+
+  it('a code one letter away from a real one is reported with the nearby real codes', () => {
+    const ds = of(lint(row('number: LT/T 1-2020', 'title: 甲')), 'unknown-industry-code');
+    expect(ds).toHaveLength(1);
+    expect(JSON.stringify(ds[0]!.hint ?? ds[0]!.message)).toContain('LD');
+  });
+});
+
