@@ -49,7 +49,7 @@ for (const file of readdirSync(DIR).filter((f) => f.endsWith('.csv')).sort()) {
 
 describe('real-number corpus', () => {
   it('is large enough and every record names its source', () => {
-    expect(corpus.length).toBeGreaterThanOrEqual(200);
+    expect(corpus.length).toBeGreaterThanOrEqual(420);
     for (const r of corpus) {
       expect(r.number, r.file).not.toBe('');
       expect(r.source, `${r.file}: ${r.number}`).toMatch(/https?:\/\/|issue 12|find_string|read_file/);
