@@ -1,4 +1,5 @@
 import { isUtf8 } from 'node:buffer';
+import { noteInput } from '../util/inputs.js';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { PositionIndex } from './positions.js';
@@ -61,6 +62,7 @@ export function readSource(abs: string, opts: { maxBytes: number; cwd?: string }
   } catch (e) {
     throw new InputError('unreadable', abs, { code: (e as NodeJS.ErrnoException).code });
   }
+  noteInput(abs);
   const text = decodeText(buf, abs);
   return { abs, display: displayPath(abs, opts.cwd), text };
 }
