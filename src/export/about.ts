@@ -28,7 +28,7 @@ export function aboutLines(model: ExportModel): [string, string][] {
 
 /** Definitions printed with the tables, so a reader knows how the figures were counted. */
 export const DEFINITIONS: [string, string][] = [
-  ['应有数', '明细表中的全部标准，含待制定、制定中、待修订的标准。'],
+  ['应有数', '明细表中除被代替、废止以外的全部标准，含待制定、制定中、待修订的标准。'],
   ['现有数', '已发布且现行或即将实施的标准（有标准编号）。'],
   ['宜定级别', '有标准编号的，按编号判定（GB、GB/T 为国家标准，行业代号为行业标准，DB 为地方标准，T/ 为团体标准，Q/ 为企业标准）；待制定的标准为体系规划的宜定级别。'],
   ['覆盖情况', STATES.map((s) => `${STATE_LABELS[s].zh}：${STATE_MEANING[s].zh}`).join('；') + '。'],

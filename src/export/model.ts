@@ -159,7 +159,7 @@ function toRow(entry: StandardEntry, seq: number, system: StandardSystem, catalo
     department: entry.department ?? '',
     services,
     servicesText: services.map((s) => (s.name ? `${s.id} ${s.name}` : s.id)).join('；'),
-    note: entry.note ?? '',
+    note: noteText(entry),
     node: entry.parent,
     // rows written directly under the system root sit in a depth-0 pseudo node
     subsystemTitle: entry.parent && entry.parent.depth > 0 ? entry.parent.title : system.title,
@@ -247,6 +247,20 @@ export function buildExportModel(input: ModelInput): ExportModel {
     plan: rows.filter((r) => r.toBeMade),
     toolVersion: input.toolVersion,
   };
+}
+
+/**
+ * 备注 of the 明细表: the row's note plus the relations GB/T 13017 tables carry — 代替 / 被代替
+ * (replaces, replaced_by), 采用 (adopted) — and why a 团体/企业 standard is used (justification).
+ */
+export function noteText(e: StandardEntry): string {
+  const parts: string[] = [];
+  if (e.replaces.length) parts.push(`代替 ${e.replaces.join('、')}`);
+  if (e.replacedBy) parts.push(`被 ${e.replacedBy} 代替`);
+  if (e.adopted) parts.push(`采用 ${e.adopted.ref}${e.adopted.degree ? `，${e.adopted.degree}` : ''}`);
+  if (e.justification) parts.push(`采用理由：${e.justification.replace(/[。；;.]$/, '')}`);
+  if (e.note) parts.push(e.note.replace(/[。；;.]$/, ''));
+  return parts.join('；');
 }
 
 /** The text of one 明细表 cell, shared by both exporters. */

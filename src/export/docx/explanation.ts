@@ -71,7 +71,7 @@ export function explanation(model: ExportModel, ids: StyleIds, textWidth: number
   if (weak.length) {
     p(`现有数不足应有数一半的子体系：${weak.map((m) => `${m.code} ${m.title}（${m.total.existing}/${m.total.expected}）`).join('、')}，是今后标准制定的重点。`);
   }
-  p('统计口径：应有数为明细表中的全部标准（含待制定、制定中、待修订）；现有数为已发布且现行或即将实施的标准。');
+  p('统计口径：应有数为明细表中除被代替、废止以外的全部标准（含待制定、制定中、待修订）；现有数为已发布且现行或即将实施的标准。');
 
   h2('5.4  服务事项覆盖情况与缺口');
   const report = model.coverage;

@@ -70,7 +70,7 @@ function mainPart(model: ExportModel, ids: StyleIds): (Paragraph | Table)[] {
   out.push(caption('表 2  标准统计表（按标准级别）'), levelTable(model, W));
   out.push(caption('表 3  各子体系标准统计（应有数 / 现有数）'), matrixTable(model, W));
   out.push(caption('表 4  标准状态统计'), statusTable(model, W));
-  out.push(note('注：应有数为明细表中的全部标准（含待制定、制定中、待修订）；现有数为已发布且现行或即将实施的标准。上级子体系的数字包含其下级子体系。'));
+  out.push(note('注：应有数为明细表中除被代替、废止以外的全部标准（含待制定、制定中、待修订）；现有数为已发布且现行或即将实施的标准。上级子体系的数字包含其下级子体系。'));
 
   out.push(h1('4  服务事项覆盖情况'));
   const byProject = rollupTable(model, 'project', W);
