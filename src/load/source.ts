@@ -123,3 +123,9 @@ export function lineColumn(file: SourceFile, offset: number): { line: number; co
   }
   return { line: lo + 1, column: offset - starts[lo]! + 1 };
 }
+
+/** line:column of a node (or one of its keys) from the positions the YAML loader recorded. */
+export function locate(file: SourceFile, node?: object, key?: string | number, part?: 'key' | 'value', offset?: number) {
+  const off = offset ?? file.positions?.offset(node, key, part) ?? 0;
+  return lineColumn(file, off);
+}

@@ -1,5 +1,9 @@
-import type { IncludeResolver } from '../system/load.js';
 import type { SourceFile } from '../load/source.js';
+
+/** Resolves `include:` paths: relative to the including file, inside the system folder, no loops. */
+export interface IncludeResolver {
+  (node: Record<string, unknown>, from: SourceFile): { file: SourceFile; raw: Record<string, unknown> } | undefined;
+}
 import {
   LEVEL_ALIASES, STATUS_ALIASES,
   type Framework, type StandardEntry, type StandardSystem, type SubsystemNode,
@@ -37,17 +41,6 @@ export function buildSystem(
     owner: str(raw.owner),
     version: str(raw.version),
     description: str(raw.description),
-    document: isMap(raw.document)
-      ? {
-          organization: str(raw.document.organization),
-          drafters: strList(raw.document.drafters),
-          date: str(raw.document.date),
-          basis: strList(raw.document.basis),
-          process: str(raw.document.process),
-          consultation: str(raw.document.consultation),
-          maintenance: str(raw.document.maintenance),
-        }
-      : undefined,
     framework: fw === 'gbt24421' || fw === 'zhanjiang-7' ? (fw as Framework) : 'none',
     catalogRef: str(raw.catalog),
     subsystems: [],
@@ -88,9 +81,6 @@ export function buildSystem(
       references: strList(r.references),
       justification: str(r.justification),
       note: str(r.note),
-      due: str(r.due),
-      undertaker: str(r.undertaker),
-      funding: str(r.funding),
       raw: r,
       file: f,
       parent,

@@ -145,7 +145,8 @@ const GENERAL_RE = new RegExp(
     // "DB" directly followed by digits is never the 地震 industry code; codes have 2–4 letters (LD, JGJ, CECS)
     '|(?!DB\\d|DB \\d+ ?/)([A-Z]{2,4}?)(?: ?[/-] ?([TZ])| ?(T))?' +
     ')' +
-    ' ?(\\d{1,8}|\\d{0,7}X{1,8})' +
+    // a letter before the sequence only in 公路 (JTG D60-2015, JTG/T F50-2011)
+    ' ?((?<=^JTG(?: ?[/-] ?T)? ?)[A-HJ-NP-WYZ]\\d{2,4}|\\d{1,8}|\\d{0,7}X{1,8})' +
     '((?:\\.(?:\\d{1,4}|X{1,4}))*)' +
     // year after "-" (any dash run), ":" (CECS 21:2000) or a single blank before 4 digits (old citations "GB 9684 1988");
     // then an amendment sheet "/XG1-2012", a joint number "/ T/TAF 083-2024", or an adoption suffix (two letters: ISO, IEC, EN…)
