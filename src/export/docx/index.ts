@@ -2,6 +2,7 @@ import {
   AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TableOfContents, TextRun, type Table,
 } from 'docx';
 import { aboutLines } from '../about.js';
+import { missingMark } from './explanation.js';
 import { chineseDate, type ExportModel } from '../model.js';
 import { structureCaption } from '../structure-layout.js';
 import type { Exporter } from '../types.js';
@@ -40,8 +41,10 @@ function cover(model: ExportModel): Paragraph[] {
     ...blank(4),
     ...info.map(([k, v]) => para(`${k}：${v}`, { style: OWN.cover })),
     ...blank(6),
-    ...(s.owner ? [para(s.owner, { style: OWN.cover })] : []),
-    para(chineseDate(model.date.iso), { style: OWN.cover }),
+    ...(model.document.organization ? [para(model.document.organization, { style: OWN.cover })] : []),
+    // the 编制日期 from the data, never a date derived from the rows or the version
+    ...(model.document.date ? [para(chineseDate(model.document.date), { style: OWN.cover })]
+      : model.draft ? [missingMark('编制日期（document.date）')] : []),
   ];
 }
 
@@ -72,10 +75,10 @@ function mainPart(model: ExportModel, ids: StyleIds): (Paragraph | Table)[] {
   out.push(h1('4  服务事项覆盖情况'));
   const byProject = rollupTable(model, 'project', W);
   if (!byProject) {
-    out.push(para('本体系未配置服务事项目录（system.yaml 或 .hrss-std.yaml 的 catalog:），未做覆盖分析。'));
+    out.push(para('本体系未确定服务事项目录，未做覆盖分析。'));
   } else {
-    const c = model.coverage!.catalog;
-    out.push(para(`服务事项目录：${c.title}${c.edition ? `（${c.edition}）` : ''}。缺口明细见 5.4。`));
+    const c = model.catalog!;
+    out.push(para(`服务事项目录：《${c.title}》${c.edition ? `（${c.edition}）` : ''}。缺口明细见 5.4。`));
     out.push(caption('表 5  各服务项目的标准覆盖情况'), byProject);
     out.push(caption('表 6  各子体系的标准覆盖情况'), rollupTable(model, 'subsystem', W)!);
   }
