@@ -204,7 +204,9 @@ export async function runExport(input: RunExportInput): Promise<{ messages: Text
     messages.push({ zh: `体系有 ${warnings} 个警告（不影响导出；hrss-std validate 查看）`, en: `the system has ${warnings} warning(s) (exported anyway; see hrss-std validate)` });
   }
   if (model.document.gaps.length > 0) {
-    messages.push(input.draft
+    const hasBlock = system.raw.document !== undefined;
+    if (!hasBlock) messages.push({ zh: `编制说明尚缺 ${model.document.gaps.length} 项内容；在 system.yaml 中写 document: 块（编制单位、编制日期、编制依据等）后，hrss-std validate 按 document-incomplete 列出位置`, en: `the 编制说明 lacks ${model.document.gaps.length} item(s); add a document: block to system.yaml (organisation, date, basis, ...) and hrss-std validate lists them under document-incomplete` });
+    else messages.push(input.draft
       ? { zh: `草稿：编制说明尚缺 ${model.document.gaps.length} 项内容，已在 Word 文件中以红字标出（hrss-std validate 按 document-incomplete 列出位置）`, en: `draft: the 编制说明 lacks ${model.document.gaps.length} item(s), marked in red in the Word file (hrss-std validate lists them under document-incomplete)` }
       : { zh: `编制说明尚缺 ${model.document.gaps.length} 项内容，文件中未写这些部分（hrss-std validate 按 document-incomplete 列出位置；--draft 在文件中标出）`, en: `the 编制说明 lacks ${model.document.gaps.length} item(s), left out of the file (hrss-std validate lists them under document-incomplete; --draft marks them)` });
   }
