@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/types.js';
 import type { CoverageReport } from '../coverage/types.js';
 import type { Text } from '../i18n/index.js';
+import { documentGaps, type DocumentGap } from '../model/document.js';
 import { displayNumber } from '../model/level.js';
 import {
   allStandards, LEVEL_LABELS, STATUS_LABELS, TO_BE_MADE, walkNodes,
@@ -25,6 +26,22 @@ export interface ExportModel {
     description?: string;
     framework: string;
   };
+  /** what the cover and the 编制说明 say; only what the data holds (see model/document.ts) */
+  document: {
+    organization?: string;
+    drafters: string[];
+    /** 编制日期 as written (YYYY, YYYY-MM or YYYY-MM-DD); none → the cover carries no date */
+    date?: string;
+    basis: string[];
+    process?: string;
+    consultation?: string;
+    maintenance?: string;
+    /** what is still missing (document-incomplete); printed only in a draft */
+    gaps: DocumentGap[];
+  };
+  /** --draft: mark missing parts visibly instead of leaving them out */
+  draft: boolean;
+  /** `title` is the plain title documents cite (caveats in parentheses stripped) */
   catalog?: { id: string; title: string; edition?: string; builtin: boolean; ref: string };
   date: DataDate;
   columns: Column[];
@@ -142,7 +159,7 @@ function toRow(entry: StandardEntry, seq: number, system: StandardSystem, catalo
     department: entry.department ?? '',
     services,
     servicesText: services.map((s) => (s.name ? `${s.id} ${s.name}` : s.id)).join('；'),
-    note: entry.note ?? '',
+    note: noteText(entry),
     node: entry.parent,
     // rows written directly under the system root sit in a depth-0 pseudo node
     subsystemTitle: entry.parent && entry.parent.depth > 0 ? entry.parent.title : system.title,
@@ -166,6 +183,16 @@ export interface ModelInput {
   toolVersion: string;
   /** YYYY-MM-DD from --date; otherwise the date comes from the data */
   date?: string;
+  /** --draft: mark what the 编制说明 still lacks */
+  draft?: boolean;
+}
+
+/**
+ * The title a document cites a catalog by: a trailing caveat in full-width parentheses such as
+ * "（重建稿，非官方116项清单）" belongs in the CLI's output and the catalog's notes, not in a document.
+ */
+export function plainCatalogTitle(title: string): string {
+  return title.replace(/\s*（[^（）]*(?:重建|非官方|草稿|部分)[^（）]*）\s*$/u, '').trim() || title;
 }
 
 export function buildExportModel(input: ModelInput): ExportModel {
@@ -198,7 +225,18 @@ export function buildExportModel(input: ModelInput): ExportModel {
       description: system.description,
       framework: system.framework,
     },
-    catalog: catalog && { id: catalog.id, title: catalog.title, edition: catalog.edition, builtin: catalog.origin.builtin, ref: catalog.origin.ref },
+    document: {
+      organization: system.document?.organization ?? system.owner,
+      drafters: system.document?.drafters ?? [],
+      date: system.document?.date,
+      basis: system.document?.basis ?? [],
+      process: system.document?.process,
+      consultation: system.document?.consultation,
+      maintenance: system.document?.maintenance,
+      gaps: documentGaps(system),
+    },
+    draft: input.draft ?? false,
+    catalog: catalog && { id: catalog.id, title: plainCatalogTitle(catalog.title), edition: catalog.edition && plainCatalogTitle(catalog.edition), builtin: catalog.origin.builtin, ref: catalog.origin.ref },
     date: dataDate(system, input.date),
     columns: input.columns,
     tree: system.subsystems,
@@ -209,6 +247,20 @@ export function buildExportModel(input: ModelInput): ExportModel {
     plan: rows.filter((r) => r.toBeMade),
     toolVersion: input.toolVersion,
   };
+}
+
+/**
+ * 备注 of the 明细表: the row's note plus the relations GB/T 13017 tables carry — 代替 / 被代替
+ * (replaces, replaced_by), 采用 (adopted) — and why a 团体/企业 standard is used (justification).
+ */
+export function noteText(e: StandardEntry): string {
+  const parts: string[] = [];
+  if (e.replaces.length) parts.push(`代替 ${e.replaces.join('、')}`);
+  if (e.replacedBy) parts.push(`被 ${e.replacedBy} 代替`);
+  if (e.adopted) parts.push(`采用 ${e.adopted.ref}${e.adopted.degree ? `，${e.adopted.degree}` : ''}`);
+  if (e.justification) parts.push(`采用理由：${e.justification.replace(/[。；;.]$/, '')}`);
+  if (e.note) parts.push(e.note.replace(/[。；;.]$/, ''));
+  return parts.join('；');
 }
 
 /** The text of one 明细表 cell, shared by both exporters. */
@@ -229,8 +281,8 @@ export function cellText(row: ExportRow, column: Column['id']): string {
   }
 }
 
-/** 2024-05-01 → 2024年5月1日 */
+/** 2024-05-01 → 2024年5月1日; 2024-05 → 2024年5月; 2024 → 2024年 */
 export function chineseDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
+  return `${y}年` + (m ? `${m}月` : '') + (d ? `${d}日` : '');
 }

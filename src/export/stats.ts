@@ -14,7 +14,9 @@ export const LEVEL_KEY_LABELS: Record<LevelKey, { zh: string; en: string }> = {
 };
 
 /**
- * 应有数 (expected): every row of the table, planned ones included.
+ * 应有数 (expected): every row of the table that the system is to have, planned ones included;
+ *   被代替 and 废止 rows are listed for the record but not counted (they are not standards the
+ *   system should have: counting them would inflate 应有数 and lower the percentage).
  * 现有数 (existing): rows that are published standards in force (现行 or 即将实施).
  * pct: 现有数 ÷ 应有数 × 100, rounded half up to one decimal; null when 应有数 is 0.
  */
@@ -78,6 +80,7 @@ function tally(entries: readonly StandardEntry[]): { byLevel: Record<LevelKey, C
   const counts = emptyCounts();
   const total = { expected: 0, existing: 0 };
   for (const e of entries) {
+    if (e.status === 'replaced' || e.status === 'withdrawn') continue;
     const c = counts[levelKey(e)];
     const ex = isExisting(e) ? 1 : 0;
     c.expected++;

@@ -41,6 +41,17 @@ export function buildSystem(
     owner: str(raw.owner),
     version: str(raw.version),
     description: str(raw.description),
+    document: isMap(raw.document)
+      ? {
+          organization: str(raw.document.organization),
+          drafters: strList(raw.document.drafters),
+          date: str(raw.document.date),
+          basis: strList(raw.document.basis),
+          process: str(raw.document.process),
+          consultation: str(raw.document.consultation),
+          maintenance: str(raw.document.maintenance),
+        }
+      : undefined,
     framework: fw === 'gbt24421' || fw === 'zhanjiang-7' ? (fw as Framework) : 'none',
     catalogRef: str(raw.catalog),
     subsystems: [],
@@ -81,6 +92,9 @@ export function buildSystem(
       references: strList(r.references),
       justification: str(r.justification),
       note: str(r.note),
+      due: str(r.due),
+      undertaker: str(r.undertaker),
+      funding: str(r.funding),
       raw: r,
       file: f,
       parent,

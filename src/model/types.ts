@@ -36,6 +36,10 @@ export interface StandardEntry {
   references: string[];
   justification?: string;
   note?: string;
+  /** plan fields of rows still to be made: 计划完成时间 (YYYY, YYYY-MM or YYYY-MM-DD), 承担单位, 经费 */
+  due?: string;
+  undertaker?: string;
+  funding?: string;
   /** the parsed YAML mapping (for positions) and the file it is in */
   raw: Record<string, unknown>;
   file: SourceFile;
@@ -69,6 +73,24 @@ export interface SubsystemNode {
   bodyRaw?: Record<string, unknown>;
 }
 
+/** system.yaml `document:` (编制说明). Absent fields are left out of the document, never guessed. */
+export interface DocumentInfo {
+  /** 编制单位 */
+  organization?: string;
+  /** 主要起草人 */
+  drafters: string[];
+  /** 编制日期: YYYY, YYYY-MM or YYYY-MM-DD */
+  date?: string;
+  /** 编制依据, one entry per document */
+  basis: string[];
+  /** 编制过程 */
+  process?: string;
+  /** 征求意见情况 */
+  consultation?: string;
+  /** 体系的维护与更新 */
+  maintenance?: string;
+}
+
 export interface StandardSystem {
   id: string;
   title: string;
@@ -76,6 +98,8 @@ export interface StandardSystem {
   owner?: string;
   version?: string;
   description?: string;
+  /** the `document:` block: what the 编制说明 and the cover say (only what the office wrote) */
+  document?: DocumentInfo;
   framework: Framework;
   /** as written in system.yaml (built-in id or path) */
   catalogRef?: string;

@@ -15,6 +15,7 @@ import { duplicateCode } from './duplicate-code.js';
 import { codeHierarchy } from './code-hierarchy.js';
 import { frameworkStructure } from './framework-structure.js';
 import { emptySubsystem } from './empty-subsystem.js';
+import { documentIncomplete } from './document-incomplete.js';
 import { reviewDue } from './review-due.js';
 import { missingReference } from './missing-reference.js';
 import { unknownService } from './unknown-service.js';
@@ -48,6 +49,8 @@ export const RULES: Rule[] = [
   unknownService,
   priority,
   serviceGap,
+  // the 编制说明 (what the Word document still lacks)
+  documentIncomplete,
 ];
 
 export const RULES_BY_ID = new Map(RULES.map((r) => [r.id, r]));

@@ -102,6 +102,24 @@ describe('the exported Word document of the bundled sample', () => {
     for (const n of model.tree) expect(text.some((p) => p.startsWith(`${n.code} ${n.title}：`))).toBe(true);
     const plan = tables(doc).find((tb) => paragraphs(rowsOf(tb)[0]!).join('|') === '序号|体系表编号|标准名称|宜定级别|状态|归口部门|对应服务事项')!;
     expect(rowsOf(plan).slice(1).map((tr) => paragraphs(cellsOf(tr)[2]!).join(''))).toEqual(model.plan.map((r) => r.title));
-    expect(text.some((p) => p.startsWith('【请补充：'))).toBe(true);
+    // the document: block's facts are printed; nothing is left as a placeholder
+    expect(text).toContain('编制单位：湛江市人力资源和社会保障局。');
+    for (const b of model.document.basis) expect(text.some((p) => p.includes(b))).toBe(true);
+    expect(text).toContain(`编制过程：${model.document.process}`);
+    expect(text).toContain(`征求意见情况：${model.document.consultation}`);
+  });
+
+  it('prints no placeholder, no tool internals and no catalog caveat', () => {
+    const all = paragraphs(doc).join('\n');
+    for (const bad of ['请补充', '未写明范围', '草稿：尚缺', '生成工具', '不取系统时钟', '数据日期', '内置目录', '体系编号（id）', '重建稿', '非官方', 'catalog.yaml', 'hrss-std', 'hrss-basic']) {
+      expect(all, bad).not.toContain(bad);
+    }
+    expect(all).toContain('服务事项目录：《人力资源社会保障基本公共服务项目与事项》');
+  });
+
+  it('the cover carries no date when the data has no 编制日期 (never one derived from the rows)', () => {
+    expect(model.document.date).toBeUndefined();
+    const cover = doc.slice(0, doc.indexOf('目　　次'));
+    expect(paragraphs(cover).join('')).not.toMatch(/\d{4}年/);
   });
 });

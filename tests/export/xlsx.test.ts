@@ -28,7 +28,7 @@ const text = (v: ExcelJS.CellValue) => (v === null || v === undefined ? '' : Str
 
 describe('the exported workbook of the bundled sample', () => {
   it('has the five sheets in order', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['结构图', '明细表', '统计表', '覆盖情况', '说明']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['结构图', '明细表', '统计表', '覆盖情况', '说明', '_hrss_std']);
   });
 
   it('明细表: header row, every standard once in tree order, a group line per sub-system', () => {
@@ -70,7 +70,7 @@ describe('the exported workbook of the bundled sample', () => {
     const statusCol = String.fromCharCode(64 + COLUMN_IDS.indexOf('status') + 1);
     expect(dv[`${levelCol}2`]).toMatchObject({ type: 'list', formulae: [`"${Object.values(LEVEL_LABELS).map((l) => l.zh).join(',')}"`] });
     expect(dv[`${statusCol}${ws.rowCount + 100}`]).toMatchObject({ type: 'list', formulae: [`"${Object.values(STATUS_LABELS).map((s) => s.zh).join(',')}"`] });
-    for (const w of wb.worksheets) expect(w.pageSetup.paperSize, w.name).toBe(9);
+    for (const w of wb.worksheets.filter((x) => x.state !== "hidden")) expect(w.pageSetup.paperSize, w.name).toBe(9);
   });
 
   it('明细表: rows still to be made are highlighted', () => {
@@ -138,8 +138,10 @@ describe('the exported workbook of the bundled sample', () => {
     const about = wb.getWorksheet('说明')!;
     const all: string[] = [];
     about.eachRow((row) => all.push(row.getCell(1).text + '=' + row.getCell(2).text));
-    expect(all).toContain(`数据日期=${model.date.iso}：${model.date.explain.zh}`);
-    expect(all.some((l) => l.startsWith('服务事项目录=') && l.includes('hrss-basic'))).toBe(true);
+    // no tool internals on the 说明 sheet; the catalog by its plain title
+    expect(all.some((l) => /^(数据日期|生成工具|体系编号)/.test(l))).toBe(false);
+    expect(all).toContain('服务事项目录=人力资源社会保障基本公共服务项目与事项（2021）');
+    expect(all).toContain('编制单位=湛江市人力资源和社会保障局');
   });
 
   it('writes no formula anywhere and dates the package from the data', () => {
@@ -150,5 +152,35 @@ describe('the exported workbook of the bundled sample', () => {
     expect(strFromU8(files['docProps/core.xml']!)).toContain(`${model.date.iso}T00:00:00Z`);
     expect(strFromU8(files['docProps/custom.xml']!)).toContain('name="hrss-std"');
     expect(wb.created.toISOString()).toBe(`${model.date.iso}T00:00:00.000Z`);
+  });
+});
+
+describe('the hidden _hrss_std sheet (round trip for import)', () => {
+  it('holds format, system id/title, catalog, framework and region as key/value rows', async () => {
+    const { strFromU8: s8, unzipSync: unz } = await import('fflate');
+    const { readFileSync: rf, mkdtempSync: mk } = await import('node:fs');
+    const os = await import('node:os');
+    const p = await import('node:path');
+    const { runCli: run } = await import('../helpers.js');
+    const { SAMPLE: dir } = await import('./helpers.js');
+    const out = mk(p.join(os.tmpdir(), 'hrss-std-meta-'));
+    expect(run(['export', dir, '--xlsx', '-o', out]).code).toBe(0);
+    const x = unz(new Uint8Array(rf(p.join(out, 'zhanjiang.xlsx'))));
+    const wbXml = s8(x['xl/workbook.xml']!);
+    expect(wbXml).toMatch(/<sheet sheetId="6" name="_hrss_std" state="hidden"/);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.load(rf(p.join(out, 'zhanjiang.xlsx')));
+    const meta: Record<string, string> = {};
+    wb2.getWorksheet('_hrss_std')!.eachRow((r) => { meta[r.getCell(1).text] = r.getCell(2).text; });
+    expect(meta).toEqual({
+      format: 'hrss-std-export/1',
+      'system.id': 'zhanjiang',
+      'system.title': '湛江市人力资源和社会保障领域公共服务标准体系',
+      catalog: 'hrss-basic',
+      framework: 'zhanjiang-7',
+      'region.name': '湛江市',
+      'region.code': '440800',
+    });
   });
 });

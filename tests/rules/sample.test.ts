@@ -18,8 +18,15 @@ describe('the bundled sample systems/zhanjiang', () => {
     expect(mine.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
-  it('warns only that reviews are due (the sample records no 复审 dates)', () => {
-    expect([...new Set(mine.map((d) => d.rule))]).toEqual(['review-due']);
+  it('warns only that reviews are due (no 复审 dates) and what its 编制说明 lacks', () => {
+    expect([...new Set(mine.map((d) => d.rule))]).toEqual(['review-due', 'document-incomplete']);
+    // the Zhanjiang guide's 编制说明 names no 编制日期, and no planned row there has a 计划完成时间 or
+    // 承担单位; every sub-system carries its scope and organisation/basis/process/consultation are written
+    const doc = mine.filter((d) => d.rule === 'document-incomplete');
+    expect(doc).toHaveLength(37);
+    expect(doc.filter((d) => d.message.zh.includes('编制日期'))).toHaveLength(1);
+    expect(doc.filter((d) => d.message.zh.includes('计划完成时间（due）、承担单位（undertaker）'))).toHaveLength(36);
+    expect(doc.some((d) => /编制单位|编制依据|编制过程|征求意见|范围说明/.test(d.message.zh))).toBe(false);
   });
 
   it('checks with the Zhanjiang framework and the catalog loaded', () => {

@@ -55,6 +55,24 @@ export function frameworkTree(def: FrameworkDef): OutNode[] {
   }));
 }
 
+/**
+ * The 编制说明 fields, commented out: a fresh scaffold validates clean, and uncommenting the block
+ * (the system is being prepared for submission) turns on the document-incomplete rule.
+ */
+const DOCUMENT_TEMPLATE = [
+  '# 编制说明（导出的 Word 文件用）：要报送体系表时去掉下面各行行首的 #，只写有依据的内容，不知道的项不写；',
+  '# 写上 document: 后，hrss-std validate 按 document-incomplete 规则列出编制说明还缺的内容。',
+  '# document:',
+  '#   organization: 编制单位（不写时用 owner）',
+  '#   drafters: [主要起草人]',
+  '#   date: "YYYY-MM-DD"        # 编制日期，印在封面；不写时封面不印日期',
+  '#   basis:                    # 编制依据：政策文件和标准，每项一条',
+  '#     - 文件名称（文号）',
+  '#   process: 编制过程',
+  '#   consultation: 征求意见情况',
+  '',
+].join('\n');
+
 /** The system.yaml `init` writes. */
 export function newSystemYaml(s: NewSystem): string {
   const def = s.framework === 'none' ? undefined : FRAMEWORKS[s.framework];
@@ -68,5 +86,5 @@ export function newSystemYaml(s: NewSystem): string {
     { id: s.id, title: s.title, region: s.region, owner: s.owner, framework: s.framework, catalog: 'hrss-basic', comments },
     { standards: [], subsystems: def ? frameworkTree(def) : [] },
   );
-  return def ? text : text + NO_FRAMEWORK_EXAMPLE;
+  return text + DOCUMENT_TEMPLATE + (def ? '' : NO_FRAMEWORK_EXAMPLE);
 }

@@ -26,6 +26,8 @@ export interface RunExportInput {
   outDir?: string;
   force: boolean;
   date?: string;
+  /** --draft: mark what the 编制说明 still lacks in the document */
+  draft?: boolean;
   docxTemplate?: string;
   color: boolean;
   toolVersion: string;
@@ -157,7 +159,7 @@ export async function runExport(input: RunExportInput): Promise<{ messages: Text
   // The files carry no validation counts: warnings such as review-due depend on today's date,
   // and the same input must give the same bytes. The counts go to the terminal instead.
   const { warnings } = result.summary;
-  const model = buildExportModel({ system, catalog, coverage, columns, toolVersion: input.toolVersion, date: input.date });
+  const model = buildExportModel({ system, catalog, coverage, columns, toolVersion: input.toolVersion, date: input.date, draft: input.draft });
 
   const messages: Text[] = [];
   const files: string[] = [];
@@ -200,6 +202,16 @@ export async function runExport(input: RunExportInput): Promise<{ messages: Text
   }
   if (warnings > 0) {
     messages.push({ zh: `体系有 ${warnings} 个警告（不影响导出；hrss-std validate 查看）`, en: `the system has ${warnings} warning(s) (exported anyway; see hrss-std validate)` });
+  }
+  if (model.document.gaps.length > 0) {
+    const hasBlock = system.raw.document !== undefined;
+    if (!hasBlock) messages.push({ zh: `编制说明尚缺 ${model.document.gaps.length} 项内容；在 system.yaml 中写 document: 块（编制单位、编制日期、编制依据等）后，hrss-std validate 按 document-incomplete 列出位置`, en: `the 编制说明 lacks ${model.document.gaps.length} item(s); add a document: block to system.yaml (organisation, date, basis, ...) and hrss-std validate lists them under document-incomplete` });
+    else messages.push(input.draft
+      ? { zh: `草稿：编制说明尚缺 ${model.document.gaps.length} 项内容，已在 Word 文件中以红字标出（hrss-std validate 按 document-incomplete 列出位置）`, en: `draft: the 编制说明 lacks ${model.document.gaps.length} item(s), marked in red in the Word file (hrss-std validate lists them under document-incomplete)` }
+      : { zh: `编制说明尚缺 ${model.document.gaps.length} 项内容，文件中未写这些部分（hrss-std validate 按 document-incomplete 列出位置；--draft 在文件中标出）`, en: `the 编制说明 lacks ${model.document.gaps.length} item(s), left out of the file (hrss-std validate lists them under document-incomplete; --draft marks them)` });
+  }
+  if (catalog?.origin.builtin) {
+    messages.push({ zh: `注意：覆盖情况是对照内置目录 ${catalog.id}（${catalog.title}）计算的，它不是官方完整清单；有官方清单时用 hrss-std catalog import 从 Excel/CSV 生成目录文件，并在 system.yaml 写 catalog: 该文件`, en: `note: coverage is measured against the built-in catalog ${catalog.id} (${catalog.title}), not the official complete list; import the official list with hrss-std catalog import (Excel/CSV) and name the file in system.yaml catalog:` });
   }
   if (!catalog) {
     messages.push({ zh: '注意：体系没有服务事项目录（catalog:），未做覆盖分析', en: 'note: the system names no service catalog (catalog:); no coverage analysis' });

@@ -9,6 +9,7 @@ interface ExportOptions extends GlobalOptions {
   outDir?: string;
   force?: boolean;
   date?: string;
+  draft?: boolean;
   docxTemplate?: string;
 }
 
@@ -23,6 +24,7 @@ export function register(program: Command): void {
     .option('-o, --out-dir <dir>', '输出目录（默认当前目录；不存在时创建）；相对的 FILE 也放在这里')
     .option('--docx-template <file>', '使用该 Word 文件（.docx/.dotx）的样式（字体、标题）')
     .option('--date <YYYY-MM-DD>', '文件上的日期（默认取数据中最晚的发布/实施/复审日期，不取系统时钟）')
+    .option('--draft', '草稿：在 Word 文件中以红字标出编制说明尚缺的内容（正式文件不写这些部分）')
     .option('--force', '体系有校验错误时仍导出；覆盖不是本工具生成的同名文件或有锁文件的文件')
     .addHelpText('after', `
 示例 / examples:
@@ -51,6 +53,7 @@ export function register(program: Command): void {
         outDir: opts.outDir,
         force: !!opts.force,
         date: opts.date,
+        draft: !!opts.draft,
         docxTemplate: opts.docxTemplate,
         color: useColor(process.stderr, g),
         toolVersion: version(),

@@ -2,6 +2,7 @@ import {
   AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TableOfContents, TextRun, type Table,
 } from 'docx';
 import { aboutLines } from '../about.js';
+import { missingMark } from './explanation.js';
 import { chineseDate, type ExportModel } from '../model.js';
 import { structureCaption } from '../structure-layout.js';
 import type { Exporter } from '../types.js';
@@ -40,8 +41,10 @@ function cover(model: ExportModel): Paragraph[] {
     ...blank(4),
     ...info.map(([k, v]) => para(`${k}：${v}`, { style: OWN.cover })),
     ...blank(6),
-    ...(s.owner ? [para(s.owner, { style: OWN.cover })] : []),
-    para(chineseDate(model.date.iso), { style: OWN.cover }),
+    ...(model.document.organization ? [para(model.document.organization, { style: OWN.cover })] : []),
+    // the 编制日期 from the data, never a date derived from the rows or the version
+    ...(model.document.date ? [para(chineseDate(model.document.date), { style: OWN.cover })]
+      : model.draft ? [missingMark('编制日期（document.date）')] : []),
   ];
 }
 
@@ -67,15 +70,15 @@ function mainPart(model: ExportModel, ids: StyleIds): (Paragraph | Table)[] {
   out.push(caption('表 2  标准统计表（按标准级别）'), levelTable(model, W));
   out.push(caption('表 3  各子体系标准统计（应有数 / 现有数）'), matrixTable(model, W));
   out.push(caption('表 4  标准状态统计'), statusTable(model, W));
-  out.push(note('注：应有数为明细表中的全部标准（含待制定、制定中、待修订）；现有数为已发布且现行或即将实施的标准。上级子体系的数字包含其下级子体系。'));
+  out.push(note('注：应有数为明细表中除被代替、废止以外的全部标准（含待制定、制定中、待修订）；现有数为已发布且现行或即将实施的标准。上级子体系的数字包含其下级子体系。'));
 
   out.push(h1('4  服务事项覆盖情况'));
   const byProject = rollupTable(model, 'project', W);
   if (!byProject) {
-    out.push(para('本体系未配置服务事项目录（system.yaml 或 .hrss-std.yaml 的 catalog:），未做覆盖分析。'));
+    out.push(para('本体系未确定服务事项目录，未做覆盖分析。'));
   } else {
-    const c = model.coverage!.catalog;
-    out.push(para(`服务事项目录：${c.title}${c.edition ? `（${c.edition}）` : ''}。缺口明细见 5.4。`));
+    const c = model.catalog!;
+    out.push(para(`服务事项目录：《${c.title}》${c.edition ? `（${c.edition}）` : ''}。缺口明细见 5.4。`));
     out.push(caption('表 5  各服务项目的标准覆盖情况'), byProject);
     out.push(caption('表 6  各子体系的标准覆盖情况'), rollupTable(model, 'subsystem', W)!);
   }

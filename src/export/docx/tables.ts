@@ -191,13 +191,17 @@ export function gapTable(model: ExportModel, textWidth: number): Table | undefin
 /** 制修订计划: the rows still to be made, in tree order. */
 export function planTable(model: ExportModel, textWidth: number): Table | undefined {
   if (!model.plan.length) return undefined;
-  const ws = widths([500, 900, 2900, 900, 800, 1100, 2254], textWidth);
-  const rows = [headerRow(['序号', '体系表编号', '标准名称', '宜定级别', '状态', '归口部门', '对应服务事项'], ws)];
+  // 计划完成时间 / 承担单位 / 经费 columns only when some planned row states them (no empty columns)
+  const withPlan = model.plan.some((r) => r.entry.due || r.entry.undertaker || r.entry.funding);
+  const ws = withPlan
+    ? widths([450, 800, 2300, 700, 650, 900, 1300, 800, 900, 554], textWidth)
+    : widths([500, 900, 2900, 900, 800, 1100, 2254], textWidth);
+  const head = ['序号', '体系表编号', '标准名称', '宜定级别', '状态', '归口部门', '对应服务事项'];
+  const rows = [headerRow(withPlan ? [...head, '计划完成时间', '承担单位', '经费'] : head, ws)];
   model.plan.forEach((r, i) => {
-    rows.push(new TableRow({
-      cantSplit: true,
-      children: [cell(String(i + 1), { center: true }), cell(r.code, { center: true }), cell(r.title), cell(r.levelLabel, { center: true }), cell(r.statusLabel, { center: true }), cell(r.department), cell(r.servicesText)],
-    }));
+    const cells = [cell(String(i + 1), { center: true }), cell(r.code, { center: true }), cell(r.title), cell(r.levelLabel, { center: true }), cell(r.statusLabel, { center: true }), cell(r.department), cell(r.servicesText)];
+    if (withPlan) cells.push(cell(r.entry.due ?? '', { center: true }), cell(r.entry.undertaker ?? ''), cell(r.entry.funding ?? ''));
+    rows.push(new TableRow({ cantSplit: true, children: cells }));
   });
   return table(rows, ws);
 }

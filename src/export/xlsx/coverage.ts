@@ -43,7 +43,7 @@ export function writeCoverageSheet(ws: Worksheet, model: ExportModel): void {
     return;
   }
 
-  title(`服务事项覆盖情况（目录：${report.catalog.title}${report.catalog.edition ? `，${report.catalog.edition}` : ''}）`);
+  title(`服务事项覆盖情况（目录：《${model.catalog?.title ?? report.catalog.title}》${model.catalog?.edition ? `，${model.catalog.edition}` : ''}）`);
   line(['', ...ROLLUP_HEADERS], { head: true });
   line(['合计', ...rollupValues(report.totals)], { bold: true, pctCol: 6 });
   if (report.unassignedTotals.items > 0) line(['未归入项目', ...rollupValues(report.unassignedTotals)], { pctCol: 6 });

@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 // Only exceljs's Workbook class: `import 'exceljs'` also loads its streaming reader and
 // writer (unzipper, archiver, …), about 0.1 s of start-up the export never uses.
+import { META_SHEET, writeMetaSheet } from './meta.js';
 import Workbook from 'exceljs/lib/doc/workbook.js';
 import { strFromU8, strToU8, unzipSync } from 'fflate';
 import type { ExportModel } from '../model.js';
@@ -120,6 +121,7 @@ export function buildWorkbook(model: ExportModel): ExcelJS.Workbook {
   writeStatsSheet(sheet('统计表'), model);
   writeCoverageSheet(sheet('覆盖情况'), model);
   writeAboutSheet(sheet('说明'), model);
+  writeMetaSheet(sheet(META_SHEET), model);
   return wb;
 }
 
