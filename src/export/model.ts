@@ -258,9 +258,11 @@ export function noteText(e: StandardEntry): string {
   if (e.replaces.length) parts.push(`代替 ${e.replaces.join('、')}`);
   if (e.replacedBy) parts.push(`被 ${e.replacedBy} 代替`);
   if (e.adopted) parts.push(`采用 ${e.adopted.ref}${e.adopted.degree ? `，${e.adopted.degree}` : ''}`);
-  if (e.justification) parts.push(`采用理由：${e.justification.replace(/[。；;.]$/, '')}`);
-  if (e.note) parts.push(e.note.replace(/[。；;.]$/, ''));
-  return parts.join('；');
+  if (e.justification) parts.push(`采用理由：${e.justification}`);
+  if (e.note) parts.push(e.note);
+  // Closing punctuation is dropped only between parts (no "。；"); the last part keeps its own,
+  // so a note survives export → import unchanged.
+  return parts.map((p, i) => (i < parts.length - 1 ? p.replace(/[。；;.]$/, '') : p)).join('；');
 }
 
 /** The text of one 明细表 cell, shared by both exporters. */

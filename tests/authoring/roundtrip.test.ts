@@ -20,6 +20,7 @@ function tableData(s: StandardSystem) {
     rows: allStandards(s).map((e) => ({
       node: e.parent.code, code: e.code, number: e.number, title: e.title, level: effectiveLevel(e), status: e.status,
       published: e.published, effective: e.effective, department: e.department, services: e.services, note: e.note,
+      replaces: e.replaces, replacedBy: e.replacedBy, adopted: e.adopted, justification: e.justification,
     })),
   };
 }

@@ -405,7 +405,15 @@ export function readTable(grid: Grid, opts: TableOptions = {}): TableResult {
     if (refs) s.references = splitNumbers(refs);
     const just = textOf(get(cells, 'justification'));
     if (just) s.justification = just;
-    const note = textOf(get(cells, 'note'));
+    let note = textOf(get(cells, 'note'));
+    if (note) {
+      const remark = splitRemark(note);
+      if (remark.replaces && !s.replaces) s.replaces = remark.replaces.flatMap(splitNumbers);
+      if (remark.replacedBy && !s.replaced_by) s.replaced_by = mapNumber(remark.replacedBy).number;
+      if (remark.adopted && !s.adopted) s.adopted = remark.adopted;
+      if (remark.justification && !s.justification) s.justification = remark.justification;
+      note = remark.rest;
+    }
     const allNotes = [note, ...notes].filter(Boolean);
     if (allNotes.length) s.note = allNotes.join('；');
 
@@ -426,6 +434,31 @@ export function readTable(grid: Grid, opts: TableOptions = {}): TableResult {
 }
 
 const ID_LIKE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+interface Remark { replaces?: string[]; replacedBy?: string; adopted?: { ref: string; degree?: string }; justification?: string; rest: string }
+
+/**
+ * 备注 cells of GB/T 13017-style tables (and of our own export) lead with the relations:
+ * "代替 GB/T 1.1-2009；采用 ISO …，NEQ；采用理由：…；other text". The leading parts that match are
+ * read back into fields; the first part that does not match, and all after it, stay the note.
+ */
+export function splitRemark(text: string): Remark {
+  const parts = text.split('；');
+  const out: Remark = { rest: '' };
+  let i = 0;
+  for (; i < parts.length; i++) {
+    const p = parts[i]!.trim();
+    let m: RegExpExecArray | null;
+    if (!out.replaces && (m = /^代替\s*(\S.*)$/.exec(p))) out.replaces = [m[1]!];
+    else if (!out.replacedBy && (m = /^被\s*(\S.*?)\s*代替$/.exec(p))) out.replacedBy = m[1]!;
+    else if (!out.justification && (m = /^采用理由[:：]\s*(\S.*)$/.exec(p))) out.justification = m[1]!;
+    else if (!out.adopted && (m = /^采用\s+(\S.*?)(?:[，,]\s*(IDT|MOD|NEQ))?$/i.exec(p))) {
+      out.adopted = m[2] ? { ref: m[1]!, degree: m[2].toUpperCase() } : { ref: m[1]! };
+    } else break;
+  }
+  out.rest = parts.slice(i).join('；');
+  return out;
+}
 
 /**
  * A services cell: ids ("P03-01；P03-02"), ids with names as the export writes them
