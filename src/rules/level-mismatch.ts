@@ -29,7 +29,8 @@ export const levelMismatch: Rule = {
         }
         continue;
       }
-      if (entry.level && implied && entry.level !== implied) {
+      // A level outside the enum (even "__proto__") is the schema's finding, not this rule's.
+      if (entry.level && implied && entry.level !== implied && Object.hasOwn(LEVEL_LABELS, entry.level)) {
         const s = LEVEL_LABELS[entry.level], i = LEVEL_LABELS[implied];
         const num = parsedNumber(entry)?.number?.canonical ?? entry.number;
         out.push({

@@ -143,3 +143,13 @@ describe('empty-subsystem', () => {
     expect(ds.map(pos)).toEqual(['4:5']);
   });
 });
+
+describe('values that name Object.prototype members', () => {
+  // Found by the structural property test: level "__proto__" reached LEVEL_LABELS["__proto__"].
+  it.each(['__proto__', 'constructor', 'toString'])('level: %s is a schema error, not a crash', (level) => {
+    const src = rows(['code: "101-01"', 'number: GB/T 33534-2017', 'title: 失业登记管理服务规范', `level: "${level}"`]);
+    const ds = lint(src);
+    expect(of(ds, 'level-mismatch')).toEqual([]);
+    expect(ds.some((d) => d.rule === 'schema')).toBe(true);
+  });
+});
