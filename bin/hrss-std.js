@@ -3,7 +3,7 @@
 // Start-up time matters (CI runs `hrss-std validate` on every push), hence the two fast paths:
 // - a lone --version prints the version from package.json without loading the CLI;
 // - the CLI runs from dist/bundle/ (scripts/bundle.js: one file plus a V8 code cache) when that
-//   is at least as new as the tsc build in dist/; otherwise, or with HRSS_STD_BUNDLE=0, from dist/cli.js.
+//   is at least as new as the tsc build in dist/; otherwise, or with HRSS_STD_BUNDLE=0, from dist/cli/index.js.
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -16,21 +16,21 @@ if (args.length === 1 && (args[0] === '-V' || args[0] === '--version')) {
   process.stdout.write(`${pkg.version}\n`);
 } else {
   const main = bundledMain();
-  (main ? Promise.resolve(main) : import('../dist/cli.js').then((m) => m.main))
+  (main ? Promise.resolve(main) : import('../dist/cli/index.js').then((m) => m.main))
     .then((run) => run(process.argv))
     .then((code) => {
       process.exitCode = code;
     });
 }
 
-/** main() of dist/bundle/cli.bundle.cjs, compiled with its code cache when that matches; undefined to use dist/cli.js. */
+/** main() of dist/bundle/cli.bundle.cjs, compiled with its code cache when that matches; undefined to use dist/cli/index.js. */
 function bundledMain() {
   if (process.env.HRSS_STD_BUNDLE === '0') return undefined;
   const url = new URL('../dist/bundle/cli.bundle.cjs', import.meta.url);
   const built = statSync(url, { throwIfNoEntry: false });
   if (!built) return undefined;
   // tsc ran since the bundle was made: the bundle may be stale, use what tsc built
-  const tsc = statSync(new URL('../dist/cli.js', import.meta.url), { throwIfNoEntry: false });
+  const tsc = statSync(new URL('../dist/cli/index.js', import.meta.url), { throwIfNoEntry: false });
   if (tsc && tsc.mtimeMs > built.mtimeMs) return undefined;
   const text = readFileSync(url, 'latin1'); // the bundle is ASCII
   const header = '// hrss-std bundle ';

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// Build step (after tsc and build-data, part of `npm run build`): bundles the tsc output dist/cli.js
+// Build step (after tsc and build-data, part of `npm run build`): bundles the tsc output dist/cli/index.js
 // and everything it imports into one file, dist/bundle/cli.bundle.cjs, plus a V8 code cache of it,
 // dist/bundle/cli.bundle.cache, which bin/hrss-std.js loads when they are at least as new as
-// dist/cli.js.
+// dist/cli/index.js.
 //
 // Why (measured on Node 20, see the commit message): start-up of `hrss-std validate` was dominated
 // by loading ~100 ES modules one by one (~40 ms of resolving, reading and compiling) and by
@@ -13,7 +13,7 @@
 // - commander, chalk and js-yaml are bundled; every other dependency (exceljs, docx, ajv, fflate,
 //   yaml) stays external and is still required only inside the commands that need it.
 // - dist/ stays the tsc build (tests import it, and bin falls back to it): a later `tsc` run makes
-//   dist/cli.js newer than the bundle and bin ignores the bundle until this runs again.
+//   dist/cli/index.js newer than the bundle and bin ignores the bundle until this runs again.
 //   (`tsc --watch` rewrites only changed files: run the CLI with HRSS_STD_BUNDLE=0 meanwhile.)
 //
 // usage: node scripts/bundle.js [package root, default: this repository]
@@ -80,7 +80,7 @@ export async function bundle(root = REPO) {
     .filter((d) => !BUNDLED.includes(d))
     .flatMap((d) => [d, `${d}/*`]);
   const result = await esbuild.build({
-    entryPoints: [path.join(dist, 'cli.js')],
+    entryPoints: [path.join(dist, 'cli/index.js')],
     absWorkingDir: root,
     bundle: true,
     platform: 'node',

@@ -7,11 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers.js';
 
 // `npm run build` bundles dist/ into dist/bundle/cli.bundle.cjs with a V8 code cache
-// (scripts/bundle.js), which bin/hrss-std.js runs instead of dist/cli.js for a faster start.
+// (scripts/bundle.js), which bin/hrss-std.js runs instead of dist/cli/index.js for a faster start.
 // global-setup builds dist/ with tsc only (the bundle, when there is one, is then older and
 // ignored), so these tests make a private package: a copy of bin/ and dist/ beside links to
 // data/, schemas/, templates/, systems/ and node_modules/, bundled there.
-// The bundle must behave exactly like dist/cli.js: same output, same files, same exit codes.
+// The bundle must behave exactly like dist/cli/index.js: same output, same files, same exit codes.
 
 const SAMPLE = 'systems/zhanjiang';
 let pkg: string;
@@ -48,7 +48,7 @@ function run(args: string[], opts: { cwd?: string; env?: Record<string, string |
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** Run with the bundle and with dist/cli.js; both results. */
+/** Run with the bundle and with dist/cli/index.js; both results. */
 function both(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}) {
   return {
     bundled: run(args, opts),
@@ -103,7 +103,7 @@ process.stdout.write(String(s.cachedDataRejected));`;
     expect(execFileSync(process.execPath, ['-e', check], { encoding: 'utf8' })).toBe('false');
   });
 
-  it('prints what dist/cli.js prints', () => {
+  it('prints what dist/cli/index.js prints', () => {
     const cases: string[][] = [
       [],
       ['--help'],
@@ -200,7 +200,7 @@ process.stdout.write(String(s.cachedDataRejected));`;
   });
 
   it('is ignored once tsc has rebuilt dist/ after it (it may be stale then)', () => {
-    const cli = path.join(pkg, 'dist/cli.js');
+    const cli = path.join(pkg, 'dist/cli/index.js');
     const before = statSync(cli);
     const log = path.join(work, 'stale.log');
     try {

@@ -3,13 +3,13 @@ import path from 'node:path';
 import { BUILTIN_CATALOGS, loadCatalog } from '../../catalog/load.js';
 import type { Catalog } from '../../catalog/types.js';
 import type { Config } from '../../config/config.js';
-import { EXIT, emit, UserError } from '../../commands/common.js';
+import { EXIT, emit, UserError } from '../common.js';
 import { t, type Lang } from '../../i18n/index.js';
 import { displayPath } from '../../load/source.js';
-import { schemaModeline } from '../modeline.js';
-import { writeSystemYaml } from '../yaml-writer.js';
-import { customHeaders } from './headers.js';
-import { ImportError, importWorkbook, type ImportProblem, type OutNode } from './index.js';
+import { schemaModeline } from '../../authoring/modeline.js';
+import { writeSystemYaml } from '../../authoring/yaml-writer.js';
+import { customHeaders } from '../../authoring/import/headers.js';
+import { ImportError, importWorkbook, type ImportProblem, type OutNode } from '../../authoring/import/index.js';
 
 export interface ImportCommandOptions {
   sheet?: string;

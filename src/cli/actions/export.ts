@@ -1,13 +1,13 @@
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { EXIT, UserError, validateOrExit } from '../commands/common.js';
-import type { Config } from '../config/config.js';
-import { t, type Lang, type Text } from '../i18n/index.js';
-import { describeWriteError, writeFileAtomic, WriteError } from '../util/atomic.js';
-import { ColumnConfigError, resolveColumns } from './columns.js';
-import { buildExportModel } from './model.js';
-import { loadExporter, type ExporterId } from './types.js';
-import { checkTarget } from './write.js';
+import { EXIT, UserError, validateOrExit } from '../common.js';
+import type { Config } from '../../config/config.js';
+import { t, type Lang, type Text } from '../../i18n/index.js';
+import { describeWriteError, writeFileAtomic, WriteError } from '../../util/atomic.js';
+import { ColumnConfigError, resolveColumns } from '../../export/columns.js';
+import { buildExportModel } from '../../export/model.js';
+import { loadExporter, type ExporterId } from '../../export/types.js';
+import { checkTarget } from '../../export/write.js';
 
 export interface RunExportInput {
   cwd: string;
@@ -55,7 +55,7 @@ export async function runExport(input: RunExportInput): Promise<{ messages: Text
   let docxStyles: string | undefined;
   const templateRef = input.docxTemplate ? path.resolve(cwd, input.docxTemplate) : config.export.docxTemplate ? path.resolve(config.dir, config.export.docxTemplate) : undefined;
   if (templateRef && wanted.some((w) => w.id === 'docx')) {
-    const { readTemplateStyles, TemplateError } = await import('./docx/template.js');
+    const { readTemplateStyles, TemplateError } = await import('../../export/docx/template.js');
     let data: Buffer;
     try {
       data = readFileSync(templateRef);
@@ -83,7 +83,7 @@ export async function runExport(input: RunExportInput): Promise<{ messages: Text
   const checked = result.systems[0]!;
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) {
-    const { formatterFor } = await import('../report/index.js');
+    const { formatterFor } = await import('../../report/index.js');
     const report = formatterFor('stylish')!.format({
       diagnostics: errors,
       summary: { ...result.summary, warnings: 0, infos: 0 },
@@ -139,7 +139,7 @@ export async function runExport(input: RunExportInput): Promise<{ messages: Text
 
   // one model for every format
   let coverage;
-  if (catalog) coverage = (await import('../gaps/coverage.js')).computeCoverage(system, catalog);
+  if (catalog) coverage = (await import('../../coverage/coverage.js')).computeCoverage(system, catalog);
   // The files carry no validation counts: warnings such as review-due depend on today's date,
   // and the same input must give the same bytes. The counts go to the terminal instead.
   const { warnings } = result.summary;

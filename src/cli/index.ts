@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
-import { detectLang, t } from './i18n/index.js';
-import { EXIT, UserError, version } from './commands/common.js';
+import { detectLang, t } from '../i18n/index.js';
+import { EXIT, UserError, version } from './common.js';
 import { register as validate } from './commands/validate.js';
 import { register as rules } from './commands/rules.js';
 import { register as init } from './commands/init.js';
