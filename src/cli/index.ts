@@ -65,7 +65,22 @@ export function buildProgram(only?: string): Command {
   return program;
 }
 
+/**
+ * A reader that stops early (`hrss-std validate … | head -1`) closes the pipe: the next write
+ * fails with EPIPE, which Node raises as an unhandled 'error' event with a stack trace. That is
+ * the reader's choice, not a fault: stop quietly with the exit code decided so far (0 if none).
+ */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+  if (stream.listenerCount('error') > 0) return;
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : EXIT.OK);
+    throw e;
+  });
+}
+
 export async function main(argv: string[]): Promise<number> {
+  quietOnClosedPipe(process.stdout);
+  quietOnClosedPipe(process.stderr);
   const program = buildProgram(commandOf(argv));
   try {
     await program.parseAsync(argv);

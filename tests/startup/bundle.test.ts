@@ -199,16 +199,32 @@ process.stdout.write(String(s.cachedDataRejected));`;
     expect(run(['--version'], { env: { HRSS_STD_BUNDLE: '0' } })).toEqual(r);
   });
 
-  it('is ignored once tsc has rebuilt dist/ after it (it may be stale then)', () => {
+  it('is ignored once dist/cli/index.js differs from the one it was built from (content stamp)', () => {
     const cli = path.join(pkg, 'dist/cli/index.js');
-    const before = statSync(cli);
+    const before = readFileSync(cli);
     const log = path.join(work, 'stale.log');
     try {
-      utimesSync(cli, before.atime, new Date(Date.now() + 60_000));
+      writeFileSync(cli, Buffer.concat([before, Buffer.from('\n// rebuilt by tsc\n')]));
       expect(run(['validate', SAMPLE], { node: tracer(log) }).code).toBe(0);
       const loaded = readFileSync(log, 'utf8');
       expect(loaded).toContain(pathToFileURL(cli).href);
       expect(loaded).not.toContain('cli.bundle.cjs');
+    } finally {
+      writeFileSync(cli, before);
+    }
+  });
+
+  it('is used whatever the file times (npm does not preserve them): dist/cli/index.js newer than the bundle', () => {
+    const cli = path.join(pkg, 'dist/cli/index.js');
+    const before = statSync(cli);
+    const log = path.join(work, 'times.log');
+    try {
+      utimesSync(cli, before.atime, new Date(Date.now() + 60_000));
+      expect(run(['validate', SAMPLE], { node: tracer(log) }).code).toBe(0);
+      // the bundle runs through vm.Script (not in the module log): no dist/ module is loaded
+      const loaded = readFileSync(log, 'utf8');
+      expect(loaded).not.toContain(pathToFileURL(cli).href);
+      expect(loaded).not.toContain(pathToFileURL(path.join(pkg, 'dist/commands/validate.js')).href);
     } finally {
       utimesSync(cli, before.atime, before.mtime);
     }

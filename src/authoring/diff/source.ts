@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Catalog } from '../../catalog/types.js';
 import { ConfigError, loadConfig, type Config } from '../../config/config.js';
 import type { Text } from '../../i18n/index.js';
 import { loadSystem, type StageFinding } from '../../system/load.js';
 import type { StandardSystem } from '../../model/types.js';
+import { makeTempDir, type TempDir } from '../../util/tempdir.js';
 import { discoverSystems } from '../../load/discover.js';
 import { catalogFor } from '../../pipeline/validate.js';
 
@@ -62,32 +62,106 @@ function loadSide(label: string, args: string[], cwd: string, config: Config, al
   return side;
 }
 
+/** Why a tree entry cannot be materialised, or null when its path is a plain relative path. */
+export function badTreePath(p: string): Text | null {
+  if (p.startsWith('/')) return { zh: '绝对路径', en: 'an absolute path' };
+  for (const part of p.split('/')) {
+    if (part === '' ) return { zh: '空的路径段', en: 'an empty path segment' };
+    if (part === '.' || part === '..') return { zh: `路径段 “${part}”`, en: `the path segment "${part}"` };
+    // ".git", also as Windows and macOS would read it (".GIT", ".git.", ".git ")
+    if (/^\.git[. ]*$/i.test(part)) return { zh: '“.git” 路径段', en: 'a ".git" path segment' };
+    if (/[\\\x00-\x1f\x7f]/.test(part)) return { zh: '反斜杠或控制字符', en: 'a backslash or control character' };
+  }
+  return null;
+}
+
+/** Everything `materialize` copies out of one revision, in total (the loader's own limits apply per file). */
+const MAX_TOTAL_BYTES = 512 * 1024 * 1024;
+
+function treeError(rev: string, p: string, why: Text): DiffSourceError {
+  const shown = JSON.stringify(p);
+  return new DiffSourceError(
+    { zh: `修订版本 ${rev.slice(0, 7)} 的目录树中有异常条目 ${shown}：${why.zh}；拒绝读取`, en: `revision ${rev.slice(0, 7)} has an odd tree entry ${shown}: ${why.en}; refused` },
+    { zh: '正常的 git 仓库不会有这样的条目；检查该提交的来源', en: 'an ordinary git repository cannot hold such an entry; check where this commit came from' },
+  );
+}
+
 /**
  * Copy the YAML files of `rev` into a temporary folder (one `git cat-file --batch` for all of them),
  * so the ordinary loader reads the revision, includes and relative catalogs included.
+ * The tree is untrusted (a pull request can craft it with `git mktree`): every path is checked
+ * and confined to the folder, duplicates and file/folder clashes are refused, and sizes are
+ * checked from the listing before any blob is read.
  */
-function materialize(rev: string, repoRoot: string): string {
-  const listing = git(['ls-tree', '-r', '-z', '--full-tree', rev], repoRoot).toString('utf8');
-  const blobs: { sha: string; path: string }[] = [];
+function materialize(rev: string, repoRoot: string, maxFileBytes: number): TempDir {
+  // -l gives each blob's size in the same call (what `git cat-file -s` would say), before anything is read
+  const listing = git(['ls-tree', '-r', '-l', '-z', '--full-tree', rev], repoRoot).toString('utf8');
+  const blobs: { sha: string; path: string; size: number }[] = [];
+  const files = new Set<string>();
+  const dirs = new Set<string>();
+  let total = 0;
   for (const rec of listing.split('\0')) {
-    const m = /^\d+ blob ([0-9a-f]+)\t(.+)$/s.exec(rec);
-    if (m && /\.ya?ml$/i.test(m[2]!)) blobs.push({ sha: m[1]!, path: m[2]! });
+    if (!rec) continue;
+    const m = /^(\d+) (\w+) ([0-9a-f]+) +(-|\d+)\t(.*)$/s.exec(rec);
+    if (!m) throw treeError(rev, rec, { zh: '无法解析', en: 'unparsable' });
+    const [, mode, type, sha, sizeText, p] = m as unknown as [string, string, string, string, string, string];
+    const why = badTreePath(p);
+    if (why) throw treeError(rev, p, why);
+    const key = p;
+    if (files.has(key) || dirs.has(key)) throw treeError(rev, p, { zh: '重复的条目', en: 'a duplicate entry' });
+    files.add(key);
+    const parts = key.split('/');
+    for (let i = 1; i < parts.length; i++) {
+      const d = parts.slice(0, i).join('/');
+      if (files.has(d)) throw treeError(rev, p, { zh: `“${d}” 既是文件又是目录`, en: `"${d}" is both a file and a folder` });
+      dirs.add(d);
+    }
+    // regular files only: a symlink (120000) or submodule entry is not YAML content
+    if (type !== 'blob' || (mode !== '100644' && mode !== '100755') || !/\.ya?ml$/i.test(p)) continue;
+    const size = Number(sizeText);
+    if (size > maxFileBytes) {
+      throw new DiffSourceError(
+        { zh: `修订版本 ${rev.slice(0, 7)} 中的 ${p} 有 ${size} 字节，超过单个文件上限 ${maxFileBytes} 字节；拒绝读取`, en: `${p} in revision ${rev.slice(0, 7)} is ${size} bytes, over the per-file limit of ${maxFileBytes} bytes; refused` },
+        { zh: '上限见 .hrss-std.yaml 的 limits.max_file_bytes', en: 'the limit is limits.max_file_bytes in .hrss-std.yaml' },
+      );
+    }
+    total += size;
+    if (total > MAX_TOTAL_BYTES) {
+      throw new DiffSourceError(
+        { zh: `修订版本 ${rev.slice(0, 7)} 的 YAML 文件合计超过 ${MAX_TOTAL_BYTES} 字节；拒绝读取`, en: `the YAML files of revision ${rev.slice(0, 7)} exceed ${MAX_TOTAL_BYTES} bytes in total; refused` },
+      );
+    }
+    blobs.push({ sha, path: p, size });
   }
-  const dir = mkdtempSync(path.join(tmpdir(), 'hrss-std-diff-'));
-  if (blobs.length === 0) return dir;
-  const out = git(['cat-file', '--batch'], repoRoot, Buffer.from(blobs.map((b) => b.sha).join('\n') + '\n'));
-  let at = 0;
-  for (const b of blobs) {
-    const nl = out.indexOf(0x0a, at);
-    const header = out.subarray(at, nl).toString('utf8');
-    const size = Number(header.split(' ')[2]);
-    const content = out.subarray(nl + 1, nl + 1 + size);
-    at = nl + 1 + size + 1;
-    const abs = path.join(dir, ...b.path.split('/'));
-    mkdirSync(path.dirname(abs), { recursive: true });
-    writeFileSync(abs, content);
+  const tmp = makeTempDir('hrss-std-diff-');
+  try {
+    if (blobs.length === 0) return tmp;
+    const out = git(['cat-file', '--batch'], repoRoot, Buffer.from(blobs.map((b) => b.sha).join('\n') + '\n'));
+    let at = 0;
+    const root = tmp.dir + path.sep;
+    for (const b of blobs) {
+      const nl = out.indexOf(0x0a, at);
+      const header = out.subarray(at, nl).toString('utf8');
+      const size = Number(header.split(' ')[2]);
+      if (nl < 0 || size !== b.size) throw treeError(rev, b.path, { zh: '内容与目录树不符', en: 'content does not match the tree' });
+      const content = out.subarray(nl + 1, nl + 1 + size);
+      at = nl + 1 + size + 1;
+      const abs = path.resolve(tmp.dir, ...b.path.split('/'));
+      // belt and braces: the checks above already make this impossible
+      if (!abs.startsWith(root)) throw treeError(rev, b.path, { zh: '路径越出临时目录', en: 'the path leaves the temporary folder' });
+      mkdirSync(path.dirname(abs), { recursive: true });
+      writeFileSync(abs, content, { flag: 'wx' });
+    }
+    return tmp;
+  } catch (e) {
+    tmp.remove();
+    if (e instanceof DiffSourceError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new DiffSourceError(
+      { zh: `无法把修订版本 ${rev.slice(0, 7)} 写入临时目录（${code ?? (e as Error).message}）`, en: `could not copy revision ${rev.slice(0, 7)} into a temporary folder (${code ?? (e as Error).message})` },
+      code === 'ENOSPC' ? { zh: '临时目录所在磁盘已满；腾出空间或用 TMPDIR 指向别处', en: 'the disk holding the temporary folder is full; free space or point TMPDIR elsewhere' } : undefined,
+    );
   }
-  return dir;
 }
 
 export interface Resolved {
@@ -123,8 +197,17 @@ export function resolveSide(spec: string, cwd: string, config: Config): Resolved
       { zh: '例如 HEAD~1、main、v1.0 或某次提交的哈希', en: 'e.g. HEAD~1, main, v1.0 or a commit hash' },
     );
   }
-  const dir = materialize(sha, root);
-  const cleanup = () => rmSync(dir, { recursive: true, force: true });
+  let tmp: TempDir;
+  try {
+    tmp = materialize(sha, root, config.limits.maxFileBytes);
+  } catch (e) {
+    if (e instanceof DiffSourceError) throw e;
+    throw new DiffSourceError(
+      { zh: `无法读取修订版本 ${sha.slice(0, 7)}：${(e as Error).message.split('\n')[0]}`, en: `could not read revision ${sha.slice(0, 7)}: ${(e as Error).message.split('\n')[0]}` },
+    );
+  }
+  const dir = tmp.dir;
+  const cleanup = tmp.remove;
   try {
     const sideCwd = path.join(dir, prefix);
     mkdirSync(sideCwd, { recursive: true });

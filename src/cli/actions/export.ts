@@ -16,6 +16,8 @@ export interface RunExportInput {
   systemArg?: string;
   xlsx?: string | boolean;
   docx?: string | boolean;
+  /** --html [DIR]: a static site in DIR (default `site` under the output folder) */
+  html?: string | boolean;
   outDir?: string;
   force: boolean;
   date?: string;
@@ -49,7 +51,7 @@ export async function runExport(input: RunExportInput): Promise<{ messages: Text
   const wanted: { id: ExporterId; file: string | boolean }[] = [];
   if (input.xlsx !== undefined) wanted.push({ id: 'xlsx', file: input.xlsx });
   if (input.docx !== undefined) wanted.push({ id: 'docx', file: input.docx });
-  if (wanted.length === 0) wanted.push({ id: 'xlsx', file: true }, { id: 'docx', file: true });
+  if (wanted.length === 0 && input.html === undefined) wanted.push({ id: 'xlsx', file: true }, { id: 'docx', file: true });
 
   // the docx template: --docx-template, else export.docx_template in .hrss-std.yaml
   let docxStyles: string | undefined;
@@ -125,6 +127,12 @@ export async function runExport(input: RunExportInput): Promise<{ messages: Text
       throw new UserError(describeWriteError(new WriteError(outDir, err.code ?? 'EIO', err.message)));
     }
   }
+  const siteDir = input.html === undefined ? undefined : path.resolve(outDir, typeof input.html === 'string' ? input.html : 'site');
+  if (siteDir) {
+    const { checkSiteDir } = await import('../../export/html/index.js');
+    const problem = checkSiteDir(siteDir, input.force);
+    if (problem) throw new UserError(problem, EXIT.USAGE, { zh: '换一个目录，或加 --force 仍然写入', en: 'choose another folder, or use --force to write anyway' });
+  }
   for (const tgt of targets) {
     // the folder must exist and be a folder: say so plainly rather than fail half-way through a write
     const parent = path.dirname(tgt.file);
@@ -169,6 +177,20 @@ export async function runExport(input: RunExportInput): Promise<{ messages: Text
     messages.push(tgt.id === 'xlsx'
       ? { zh: `已写入 ${shown}（明细表 ${model.rows.length} 项标准；工作表：结构图、明细表、统计表、覆盖情况、说明）`, en: `wrote ${shown} (${model.rows.length} standards; sheets 结构图, 明细表, 统计表, 覆盖情况, 说明)` }
       : { zh: `已写入 ${shown}（结构图、明细表 ${model.rows.length} 项、统计表、覆盖情况、编制说明）`, en: `wrote ${shown} (structure, ${model.rows.length}-row table, statistics, coverage, 编制说明)` });
+  }
+  if (siteDir) {
+    const { htmlExporter, writeSite } = await import('../../export/html/index.js');
+    const site = htmlExporter.site(model, { lang });
+    try {
+      writeSite(siteDir, site);
+    } catch (raw) {
+      const err = raw as NodeJS.ErrnoException;
+      throw new UserError(describeWriteError(raw instanceof WriteError ? raw : new WriteError(siteDir, err.code ?? 'EIO', err.message)));
+    }
+    const rel = path.relative(cwd, siteDir);
+    const shown = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : siteDir;
+    files.push(path.join(siteDir, 'index.html'));
+    messages.push({ zh: `已写入网站 ${shown}/（${site.length} 个文件；用浏览器打开 ${shown}/index.html）`, en: `wrote the site ${shown}/ (${site.length} files; open ${shown}/index.html in a browser)` });
   }
   if (warnings > 0) {
     messages.push({ zh: `体系有 ${warnings} 个警告（不影响导出；hrss-std validate 查看）`, en: `the system has ${warnings} warning(s) (exported anyway; see hrss-std validate)` });

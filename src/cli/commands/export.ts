@@ -5,6 +5,7 @@ import { configOrExit, EXIT, resolveLang, useColor, version, type GlobalOptions 
 interface ExportOptions extends GlobalOptions {
   xlsx?: string | boolean;
   docx?: string | boolean;
+  html?: string | boolean;
   outDir?: string;
   force?: boolean;
   date?: string;
@@ -18,6 +19,7 @@ export function register(program: Command): void {
     .argument('[system]', '体系文件或目录；当前目录下只有一个体系时可省略')
     .option('--xlsx [file]', '写 Excel 文件（默认 <体系id>.xlsx）')
     .option('--docx [file]', '写 Word 文件（默认 <体系id>.docx）')
+    .option('--html [dir]', '写静态网站（结构图、可筛选的明细表、服务事项页、标准页、覆盖图表；默认目录 site/），可直接从磁盘打开')
     .option('-o, --out-dir <dir>', '输出目录（默认当前目录；不存在时创建）；相对的 FILE 也放在这里')
     .option('--docx-template <file>', '使用该 Word 文件（.docx/.dotx）的样式（字体、标题）')
     .option('--date <YYYY-MM-DD>', '文件上的日期（默认取数据中最晚的发布/实施/复审日期，不取系统时钟）')
@@ -28,6 +30,7 @@ export function register(program: Command): void {
   $ hrss-std export systems/zhanjiang -o out/     # 两种都写到 out/
   $ hrss-std export --xlsx 标准体系表.xlsx
   $ hrss-std export --docx --docx-template 本局模板.dotx
+  $ hrss-std export --html site/                  # 静态网站，打开 site/index.html
 
 同一输入生成的文件逐字节相同。只覆盖本工具生成过的文件（文件属性中有 hrss-std 标记），否则需加 --force。
 退出码 / exit codes: 0 已导出；1 体系有校验错误（未导出，加 --force 可强制导出）；2 用法、配置或读写错误`)
@@ -44,6 +47,7 @@ export function register(program: Command): void {
         systemArg,
         xlsx: opts.xlsx,
         docx: opts.docx,
+        html: opts.html,
         outDir: opts.outDir,
         force: !!opts.force,
         date: opts.date,

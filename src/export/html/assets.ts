@@ -1,0 +1,97 @@
+import { isDash, isInvisible, isSpace, preNormalize } from '../../numbers/parse.js';
+
+/**
+ * The site's stylesheet: system fonts only (nothing fetched), AA contrast (text #1a1a1a on
+ * white, links #0b4f9c), a visible focus ring, a narrow-screen layout and an A4 print sheet.
+ */
+export const SITE_CSS = `:root{--fg:#1a1a1a;--muted:#4a4a4a;--link:#0b4f9c;--line:#767676;--soft:#f2f2f2;--focus:#b35c00}
+*{box-sizing:border-box}
+html{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",system-ui,sans-serif;color:var(--fg);background:#fff;line-height:1.5}
+body{margin:0}
+a{color:var(--link)}
+a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,summary:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
+svg a:focus-visible rect{stroke:var(--focus);stroke-width:4}
+.skip{position:absolute;left:-999px;top:0;background:#fff;padding:.5em}
+.skip:focus{left:.5em}
+header.site{border-bottom:2px solid var(--fg);padding:.5em 1em}
+header.site .sys{font-weight:bold;font-size:1.1em}
+nav.main ul{list-style:none;margin:.3em 0 0;padding:0;display:flex;flex-wrap:wrap;gap:.3em 1.2em}
+main{padding:0 1em 2em;max-width:80em}
+footer.site{border-top:1px solid var(--line);padding:.5em 1em;color:var(--muted);font-size:.9em}
+h1{font-size:1.5em;margin:.6em 0 .4em}
+h2{font-size:1.2em;margin:1.2em 0 .4em}
+table{border-collapse:collapse;margin:.5em 0}
+th,td{border:1px solid var(--line);padding:.25em .5em;text-align:left;vertical-align:top}
+thead th{background:var(--soft)}
+td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+.wide{overflow-x:auto}
+dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2em 1em}
+dl.facts dt{font-weight:bold}
+dl.facts dd{margin:0}
+.filters{display:flex;flex-wrap:wrap;gap:.5em 1em;align-items:end;margin:.5em 0}
+.filters label{display:flex;flex-direction:column;font-size:.9em}
+.filters input,.filters select,.filters button{font:inherit;padding:.2em .3em;border:1px solid var(--line);border-radius:2px;background:#fff;color:var(--fg)}
+.filters input[type=search]{min-width:16em}
+#count{font-weight:bold}
+tr.grp th{background:var(--soft);font-weight:bold}
+tr.tbm td{background:#fff8d6}
+tr.lapsed td.t{text-decoration:line-through}
+.state{white-space:nowrap}
+.state::before{display:inline-block;width:1.3em;font-weight:bold}
+.state-covered::before{content:"✔"}
+.state-planned::before{content:"◔"}
+.state-lapsed::before{content:"✖"}
+.state-uncovered::before{content:"○"}
+figure{margin:1em 0}
+figcaption{font-weight:bold;margin-bottom:.3em}
+svg text{font-family:inherit}
+.chart{max-width:100%;height:auto}
+.legend{font-size:.9em}
+ul.plain{padding-left:1.2em}
+@media (max-width:40em){main{padding:0 .5em 2em}.filters input[type=search]{min-width:0;width:100%}.filters label{flex:1 1 45%}th,td{padding:.2em .3em;font-size:.92em}}
+@media print{@page{size:A4 landscape;margin:12mm}
+html{font-size:9pt}header.site nav,.filters,.skip,.noprint{display:none!important}
+a{color:inherit;text-decoration:none}main{max-width:none;padding:0}
+table{width:100%}thead{display:table-header-group}tr{break-inside:avoid}
+tr[hidden]{display:table-row!important}tr.tbm td{background:none}
+figure,svg{break-inside:avoid}}
+`;
+
+/**
+ * The 明细表 script. The search key of each row was made in Node with the validator's own
+ * pre-normaliser; the query goes through the same functions (their source is copied in), so
+ * "GB／T 33528—2017", "gbt33528 2017" and "GB/T 33528-2017" find the same row.
+ */
+export function tableScript(): string {
+  const fns = [isDash, isSpace, isInvisible, preNormalize].map((f) => f.toString()).join('\n');
+  return `"use strict";
+${fns}
+function fold(s){return preNormalize(s).toLowerCase().replace(/[\\s\\-\\/._·]/g,"")}
+(function(){
+var tbody=document.getElementById("rows");if(!tbody)return;
+var rows=Array.prototype.slice.call(tbody.querySelectorAll("tr[data-k]"));
+var groups=Array.prototype.slice.call(tbody.querySelectorAll("tr.grp"));
+var f={q:document.getElementById("f-q"),sub:document.getElementById("f-sub"),level:document.getElementById("f-level"),status:document.getElementById("f-status"),svc:document.getElementById("f-svc")};
+var count=document.getElementById("count");var total=rows.length;
+var data=rows.map(function(r){return{el:r,k:r.getAttribute("data-k"),sub:" "+r.getAttribute("data-sub")+" ",level:r.getAttribute("data-level"),status:r.getAttribute("data-status"),svc:" "+r.getAttribute("data-svc")+" ",g:r.getAttribute("data-g")}});
+function apply(){
+var q=fold(f.q.value),sub=f.sub.value,lv=f.level.value,st=f.status.value,sv=f.svc.value,n=0,seen={};
+for(var i=0;i<data.length;i++){var d=data[i];
+var ok=(!q||d.k.indexOf(q)>=0)&&(!sub||d.sub.indexOf(" "+sub+" ")>=0)&&(!lv||d.level===lv)&&(!st||d.status===st)&&(!sv||d.svc.indexOf(" "+sv+" ")>=0);
+if(d.el.hidden===ok)d.el.hidden=!ok;if(ok){n++;seen[d.g]=1}}
+var all=!q&&!sub&&!lv&&!st&&!sv;
+for(var j=0;j<groups.length;j++){var g=groups[j],h=!(all||seen[g.id]);if(g.hidden!==h)g.hidden=h}
+count.textContent=String(n);
+var p=[];["q","sub","level","status","svc"].forEach(function(k){if(f[k].value)p.push(k+"="+encodeURIComponent(f[k].value))});
+var h=p.length?"#"+p.join("&"):"";if(location.hash!==h&&!(h===""&&location.hash==="")){try{history.replaceState(null,"",h||location.pathname)}catch(e){}}
+}
+function fromHash(){var s=location.hash.replace(/^#/,"");s.split("&").forEach(function(kv){var i=kv.indexOf("=");if(i<0)return;var k=kv.slice(0,i),v=decodeURIComponent(kv.slice(i+1));if(f[k])f[k].value=v})}
+fromHash();
+["q","sub","level","status","svc"].forEach(function(k){f[k].addEventListener(k==="q"?"input":"change",apply)});
+document.getElementById("f-reset").addEventListener("click",function(){["q","sub","level","status","svc"].forEach(function(k){f[k].value=""});apply();f.q.focus()});
+window.addEventListener("hashchange",function(){fromHash();apply()});
+count.textContent=String(total);if(location.hash)apply();
+window.hrssFilter=apply;
+})();
+`;
+}

@@ -1,0 +1,47 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/** Temporary folders still alive; removed on exit and on SIGINT/SIGTERM/SIGHUP too. */
+const live = new Set<string>();
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+function removeAll() {
+  for (const d of live) rmSync(d, { recursive: true, force: true });
+  live.clear();
+}
+
+function onSignal(sig: NodeJS.Signals) {
+  removeAll();
+  for (const s of SIGNALS) process.removeListener(s, onSignal);
+  // re-raise with the default action, so the exit status still says which signal ended the run
+  process.kill(process.pid, sig);
+}
+
+let installed = false;
+function install() {
+  if (installed) return;
+  installed = true;
+  process.on('exit', removeAll);
+  for (const s of SIGNALS) process.on(s, onSignal);
+}
+
+export interface TempDir {
+  dir: string;
+  /** idempotent */
+  remove: () => void;
+}
+
+/** A fresh private folder under the system temp folder, removed by `remove()` or at the latest when the process ends. */
+export function makeTempDir(prefix: string): TempDir {
+  install();
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  live.add(dir);
+  return {
+    dir,
+    remove: () => {
+      rmSync(dir, { recursive: true, force: true });
+      live.delete(dir);
+    },
+  };
+}
