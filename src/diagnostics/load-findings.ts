@@ -1,4 +1,4 @@
-import type { StageFinding } from '../system/load.js';
+import type { StageFinding } from './types.js';
 import type { InputError, SourceFile } from '../load/source.js';
 import { reasonZh, type YamlSyntaxError } from '../load/yaml.js';
 

@@ -1,5 +1,5 @@
 import type { Diagnostic, Finding, Loc, Severity } from './types.js';
-import { locate } from '../load/positions.js';
+import { locate } from '../load/source.js';
 import type { Text } from '../i18n/index.js';
 import { detach } from '../util/text.js';
 

@@ -42,3 +42,9 @@ export interface Diagnostic {
   related?: { file: string; line: number; column: number; message: Text }[];
   data?: Record<string, unknown>;
 }
+
+/** A finding from the load/schema stages, tagged with its rule id. */
+export interface StageFinding {
+  rule: string;
+  finding: Finding;
+}

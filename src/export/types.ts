@@ -18,9 +18,3 @@ export interface Exporter {
   extension: '.xlsx' | '.docx';
   write(model: ExportModel, opts: ExportOptions): Promise<Uint8Array>;
 }
-
-/** Exporters load their document library only when asked, so other commands stay light. */
-export async function loadExporter(id: ExporterId): Promise<Exporter> {
-  if (id === 'xlsx') return (await import('./xlsx/index.js')).xlsxExporter;
-  return (await import('./docx/index.js')).docxExporter;
-}

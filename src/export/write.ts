@@ -1,4 +1,8 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { readRegularFile, readRegularFileHead } from '../util/bounded-read.js';
+
+/** An existing export larger than this is not opened to look for the marker (treated as not ours). */
+const TARGET_MAX_BYTES = 1024 * 1024 * 1024;
 import path from 'node:path';
 import type { Text } from '../i18n/index.js';
 import { readMarker } from './zip.js';
@@ -43,9 +47,12 @@ export function checkTarget(target: string, force: boolean): TargetProblem | und
       hint: { zh: '关闭该文件后重试；若锁文件是残留的，加 --force', en: 'close it and try again; if the lock file is stale, use --force' },
     };
   }
+  // Only a zip can carry the marker: read the 4-byte signature first and the whole file (capped)
+  // only for a zip. A FIFO or device is never read (that hung or read /dev/zero without end).
   let marker: string | undefined;
   try {
-    marker = readMarker(new Uint8Array(readFileSync(target)));
+    const head = readRegularFileHead(target, 4);
+    if (head.length === 4 && head.readUInt32LE(0) === 0x04034b50) marker = readMarker(new Uint8Array(readRegularFile(target, TARGET_MAX_BYTES)));
   } catch {
     marker = undefined;
   }

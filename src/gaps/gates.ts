@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { BoundedReadError, readRegularFile } from '../util/bounded-read.js';
+
+/** A baseline lists covered service ids: 64 MiB is far above any real one. */
+const BASELINE_MAX_BYTES = 64 * 1024 * 1024;
 import type { Text } from '../i18n/index.js';
 import type { CoverageState, CoverageSummary } from '../coverage/types.js';
 
@@ -49,8 +52,12 @@ export class BaselineError extends Error {
 export function readBaseline(file: string): Baseline {
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    raw = JSON.parse(readRegularFile(file, BASELINE_MAX_BYTES).toString('utf8'));
   } catch (e) {
+    if (e instanceof BoundedReadError) {
+      if ((e as BoundedReadError).reason === 'io' && /ENOENT/.test(e.message)) throw new BaselineError({ zh: `找不到基线文件 ${file}`, en: `baseline file not found: ${file}` });
+      throw new BaselineError({ zh: `基线文件：${e.text.zh}`, en: `baseline: ${e.text.en}` });
+    }
     const err = e as NodeJS.ErrnoException;
     if (err.code === 'ENOENT') throw new BaselineError({ zh: `找不到基线文件 ${file}`, en: `baseline file not found: ${file}` });
     if (err.code) throw new BaselineError({ zh: `无法读取基线文件 ${file}（${err.code}）`, en: `cannot read the baseline ${file} (${err.code})` });

@@ -1,4 +1,3 @@
-import { lineColumn, type SourceFile } from './source.js';
 
 /** Offsets of one parsed mapping or sequence and of its keys/values or items. */
 export interface NodePos {
@@ -139,9 +138,4 @@ export class PositionIndex {
     if (i < 0 || i >= count) return start;
     return rec[r + (part === 'key' ? 2 : 3) + 2 * i]!;
   }
-}
-
-export function locate(file: SourceFile, node?: object, key?: string | number, part?: 'key' | 'value', offset?: number) {
-  const off = offset ?? file.positions?.offset(node, key, part) ?? 0;
-  return lineColumn(file, off);
 }

@@ -1,4 +1,5 @@
 import { isUtf8 } from 'node:buffer';
+import { noteInput } from '../util/inputs.js';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { PositionIndex } from './positions.js';
@@ -61,6 +62,7 @@ export function readSource(abs: string, opts: { maxBytes: number; cwd?: string }
   } catch (e) {
     throw new InputError('unreadable', abs, { code: (e as NodeJS.ErrnoException).code });
   }
+  noteInput(abs);
   const text = decodeText(buf, abs);
   return { abs, display: displayPath(abs, opts.cwd), text };
 }
@@ -122,4 +124,10 @@ export function lineColumn(file: SourceFile, offset: number): { line: number; co
     else hi = mid - 1;
   }
   return { line: lo + 1, column: offset - starts[lo]! + 1 };
+}
+
+/** line:column of a node (or one of its keys) from the positions the YAML loader recorded. */
+export function locate(file: SourceFile, node?: object, key?: string | number, part?: 'key' | 'value', offset?: number) {
+  const off = offset ?? file.positions?.offset(node, key, part) ?? 0;
+  return lineColumn(file, off);
 }

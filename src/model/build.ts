@@ -1,5 +1,9 @@
-import type { IncludeResolver } from '../system/load.js';
 import type { SourceFile } from '../load/source.js';
+
+/** Resolves `include:` paths: relative to the including file, inside the system folder, no loops. */
+export interface IncludeResolver {
+  (node: Record<string, unknown>, from: SourceFile): { file: SourceFile; raw: Record<string, unknown> } | undefined;
+}
 import {
   LEVEL_ALIASES, STATUS_ALIASES,
   type Framework, type StandardEntry, type StandardSystem, type SubsystemNode,

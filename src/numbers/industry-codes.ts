@@ -2,7 +2,10 @@
  * 行业标准代号 (industry standard codes).
  *
  * The 64 codes come from metanorma/metanorma-model-gb `models/gb-standard-sector-prefix.adoc`
- * (see /work/shared/research/standards-rules.md §3.3). That list is dated, so it is extended
+ * (see /work/shared/research/standards-rules.md §3.3). The same codes appear in the published 行业标准代号
+ * tables reprinted from the 国家标准化管理委员会 list, e.g. http://shorologe.com/newsshow.aspx?id=169
+ * (全国钟表标准化技术委员会, 2013, codes with 主管部门) and https://m.food12331.com/knowledge/quality/59758.html
+ * (序号 / 名称 / 代号 / 主管部门). That list is dated, so it is extended
  * below and callers can add more through `parseStandardNumber(…, { extraIndustryCodes })`.
  *
  * "DB" is both the 地震 industry code and the local-standard prefix: `DB/T 12-2010` is 地震,

@@ -139,13 +139,15 @@ const GENERAL_RE = new RegExp(
     // without /T the region must be followed by a space: "DB441234" is ambiguous (44|1234 or 4412|34).
     // A blank after DB ("DB 13/T 2091-2014") only before a region and a slash. Regions have 2 (province),
     // 4 (city) or 5–6 digits (district: "DB31117/Z 016-2022").
-    '|DB(?: (?=\\d+ ?/))?((?:\\d\\d|XX)(?:\\d{2,4}|XX)?)(?: ?[/-]? ?([TZ])|(?= ))' +
+    // A mandatory local number may keep the slash without T ("DB 44/26-2001", Guangdong's published list).
+    '|DB(?: (?=\\d+ ?/))?((?:\\d\\d|XX)(?:\\d{2,4}|XX)?)(?: ?[/-]? ?([TZ])| ?\\/ ?(?=\\d)|(?= ))' +
     '|T ?/ ?([A-Z][A-Z0-9]{1,11}?)' +
     '|Q ?/ ?([A-Z0-9]{1,12}?)' +
     // "DB" directly followed by digits is never the 地震 industry code; codes have 2–4 letters (LD, JGJ, CECS)
     '|(?!DB\\d|DB \\d+ ?/)([A-Z]{2,4}?)(?: ?[/-] ?([TZ])| ?(T))?' +
     ')' +
-    ' ?(\\d{1,8}|\\d{0,7}X{1,8})' +
+    // a letter before the sequence only in 公路 (JTG D60-2015, JTG/T F50-2011)
+    ' ?((?<=^JTG(?: ?[/-] ?T)? ?)[A-HJ-NP-WYZ]\\d{2,4}|\\d{1,8}|\\d{0,7}X{1,8})' +
     '((?:\\.(?:\\d{1,4}|X{1,4}))*)' +
     // year after "-" (any dash run), ":" (CECS 21:2000) or a single blank before 4 digits (old citations "GB 9684 1988");
     // then an amendment sheet "/XG1-2012", a joint number "/ T/TAF 083-2024", or an adoption suffix (two letters: ISO, IEC, EN…)

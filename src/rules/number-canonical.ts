@@ -9,8 +9,8 @@ export const numberCanonical: Rule = {
   id: 'number-canonical',
   severity: 'warning',
   description: {
-    zh: '标准编号写法不规范（全角字符、“—”等破折号、GBT、多余或缺少空格、两位年代号、附带采标号）',
-    en: 'a standard number is not written canonically (full-width characters, long dashes, GBT, spacing, two-digit year, adoption suffix)',
+    zh: '标准编号写法不规范（全角字符、“—”等破折号、GBT、多余或缺少空格、附带采标号）',
+    en: 'a standard number is not written canonically (full-width characters, long dashes, GBT, spacing, adoption suffix)',
   },
   docs: {
     zh: '同一标准若有多种写法，查重、核对状态和统计都会出错。规范写法为半角字符、代号大写、代号与顺序号之间一个空格、年代号前用半角连字符“-”且为四位，例如 `GB/T 24421.2-2023`、`DB4403/T 50-2020`。标准封面上的一字线“—”、全角“／”“－”、`GBT`、`GB/T33531—2017` 之类的写法都会被识别并给出规范写法；采标号（如 `/ISO 9001:2015`）应写在 `adopted:` 中而不是编号里。检查 `number`、`replaces`、`replaced_by`、`references` 中的每个编号。修正：按提示改为规范写法（JSON 输出的 `data.canonical` 即规范写法，可供自动修复使用）。',

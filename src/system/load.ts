@@ -1,21 +1,17 @@
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Finding } from '../diagnostics/types.js';
+import type { Finding, StageFinding } from '../diagnostics/types.js';
 import type { Limits } from '../config/config.js';
 import { schemaFindings, type SchemaName } from '../schema/validate.js';
-import { buildSystem } from '../model/build.js';
+import { buildSystem, type IncludeResolver } from '../model/build.js';
 import type { StandardSystem } from '../model/types.js';
 import { inputErrorFinding, syntaxFinding } from '../diagnostics/load-findings.js';
 import { displayPath, InputError, readSource, type SourceFile } from '../load/source.js';
 import { parseYaml, scanSuppressions, YamlSyntaxError } from '../load/yaml.js';
 
 export { inputErrorFinding, syntaxFinding };
+export type { StageFinding, IncludeResolver };
 
-/** A finding from the load/schema stages, tagged with its rule id. */
-export interface StageFinding {
-  rule: string;
-  finding: Finding;
-}
 
 export interface LoadedSystem {
   /** undefined when system.yaml itself could not be read or parsed */
@@ -93,10 +89,6 @@ export function readYamlFile(
   return { file, value, ok: true };
 }
 
-/** Resolves `include:` paths: relative to the including file, inside the system folder, no loops. */
-export interface IncludeResolver {
-  (node: Record<string, unknown>, from: SourceFile): { file: SourceFile; raw: Record<string, unknown> } | undefined;
-}
 
 /** load → schema for one system: system.yaml and every file it includes. */
 export function loadSystem(systemFile: string, opts: LoadOptions): LoadedSystem {

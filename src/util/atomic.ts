@@ -1,4 +1,5 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync, existsSync } from 'node:fs';
+import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync, existsSync } from 'node:fs';
+import { inputAt } from './inputs.js';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -13,12 +14,15 @@ export class WriteError extends Error {
  * a temporary file in the same folder, fsync, then rename over the target.
  * A failure removes the temporary file and leaves the target untouched.
  */
-export function writeFileAtomic(file: string, data: string | Uint8Array, opts: { overwrite?: boolean } = {}): void {
+export function writeFileAtomic(file: string, data: string | Uint8Array, opts: { overwrite?: boolean; replacesInput?: boolean } = {}): void {
   const target = path.resolve(file);
   if (opts.overwrite === false && existsSync(target)) {
     throw new WriteError(target, 'EEXIST', `exists: ${target}`);
   }
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  checkOutputTarget(target, opts.replacesInput === true);
+  removeStaleTemps(path.dirname(target));
+  // short and independent of the target's name, so a name near NAME_MAX still works
+  const tmp = path.join(path.dirname(target), `.hrss-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   let fd: number | undefined;
   try {
     // Every command that writes a file creates its missing parent folders (docs/authoring.md).
@@ -45,6 +49,52 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, opts: {
   }
 }
 
+/**
+ * Refuse a target that renaming over would break: a device or FIFO (`-o /dev/null` as root would
+ * replace the device node), a symlink (the link, not its target, would be replaced), or a file this
+ * run read (the report would replace the system, an include or .hrss-std.yaml).
+ */
+export function checkOutputTarget(target: string, replacesInput = false): void {
+  let st;
+  try {
+    st = lstatSync(target);
+  } catch {
+    return; // does not exist yet (or the folder is missing: the write reports that)
+  }
+  if (st.isSymbolicLink()) throw new WriteError(target, 'ESYMLINK', `symlink: ${target}`);
+  if (st.isDirectory()) throw new WriteError(target, 'EISDIR', `directory: ${target}`);
+  if (!st.isFile()) throw new WriteError(target, 'ENOTREG', `not a regular file: ${target}`);
+  if (!replacesInput && inputAt(target)) throw new WriteError(target, 'EINPUT', `an input of this run: ${target}`);
+}
+
+/** `.hrss-<pid>-<hex>.tmp` files (and the older `.<name>.<pid>.<hex>.tmp`) left by a run that was killed mid-write. */
+function removeStaleTemps(dir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const n of names) {
+    const m = /^\.hrss-(\d+)-[0-9a-f]{8}\.tmp$/.exec(n) ?? /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(n);
+    if (!m || Number(m[1]) === process.pid || alive(Number(m[1]))) continue;
+    try {
+      rmSync(path.join(dir, n), { force: true });
+    } catch {
+      /* someone else's, or already gone */
+    }
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** A user-facing explanation of a write failure. */
 export function describeWriteError(e: WriteError): { zh: string; en: string } {
   const why: Record<string, [string, string]> = {
@@ -57,6 +107,9 @@ export function describeWriteError(e: WriteError): { zh: string; en: string } {
     EEXIST: ['文件已存在（加 --force 覆盖）', 'the file exists (use --force to replace it)'],
     ENOSPC: ['磁盘空间不足', 'no space left on the device'],
     EROFS: ['只读文件系统', 'read-only file system'],
+    ESYMLINK: ['这是一个符号链接；不会替换链接（请直接给出它指向的文件）', 'it is a symbolic link; it is not replaced (name the file it points to)'],
+    ENOTREG: ['这不是普通文件（设备、管道或套接字）；要输出到终端或管道，省略 -o', 'it is not a regular file (a device, FIFO or socket); to write to a terminal or pipe, leave out -o'],
+    EINPUT: ['这是本次运行读取的输入文件（体系、引入文件、目录或 .hrss-std.yaml），不会用输出覆盖它', 'it is an input of this run (a system, include, catalog or .hrss-std.yaml); it is not overwritten with the output'],
   };
   const [zh, en] = why[e.code] ?? [e.message, e.message];
   return { zh: `无法写入 ${e.file}：${zh}`, en: `cannot write ${e.file}: ${en}` };

@@ -136,6 +136,46 @@ describe('import of hostile workbooks (issue 17)', () => {
     expect(yaml).toContain('title: 公共就业服务 术语[31m\n');
   });
 
+  /** A small real workbook whose sheet XML is then changed by `patch` (exceljs itself would blow up building it). */
+  async function hostile(dir: string, name: string, patch: (xml: string) => string): Promise<Buffer> {
+    const file = await write(dir, name, (ws) => {
+      ws.getRow(1).values = ['序号', '标准编号', '标准名称', '级别'];
+      ws.getRow(2).values = [1, 'GB/T 33528-2017', '公共就业服务 术语', '国家标准'];
+    });
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    const part = 'xl/worksheets/sheet1.xml';
+    zip.file(part, patch(await zip.file(part)!.async('string')));
+    const buf = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    writeFileSync(file, buf);
+    return buf;
+  }
+
+  it('refuses a merge over A3:XFD1048576, a million-row sheet and a sheet claiming 1 GiB, up front', async () => {
+    const dir = tempTree({});
+    const merge = await hostile(dir, 'merge.xlsx', (x) => x.replace('</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="A3:XFD1048576"/></mergeCells>'));
+    expect(merge.length).toBeLessThan(10_000);
+    const rows = Array.from({ length: 1_000_000 }, (_, i) => `<row r="${i + 3}"/>`).join('');
+    await hostile(dir, 'rows.xlsx', (x) => x.replace('</sheetData>', `${rows}</sheetData>`));
+    const big = await hostile(dir, 'big.xlsx', (x) => x);
+    // the zip directory says the sheet is 1 GiB uncompressed: refused before anything is inflated
+    const cd = big.lastIndexOf(Buffer.from('xl/worksheets/sheet1.xml'));
+    expect(big.readUInt32LE(cd - 46)).toBe(0x02014b50);
+    big.writeUInt32LE(1024 * 1024 * 1024, cd - 46 + 24);
+    writeFileSync(path.join(dir, 'big.xlsx'), big);
+
+    for (const cmd of [['import'], ['catalog', 'import']]) {
+      const m = runCli([...cmd, 'merge.xlsx'], { cwd: dir });
+      expect(m.code).toBe(2);
+      expect(m.stderr).toContain('的合并单元格覆盖超过 2000000 个单元格（如 A3:XFD1048576），不予导入');
+      const r = runCli([...cmd, 'rows.xlsx'], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('超过 200000 行，不予导入；请拆分后分别导入');
+      const b = runCli([...cmd, 'big.xlsx'], { cwd: dir });
+      expect(b.code).toBe(2);
+      expect(b.stderr).toContain('工作簿部件 xl/worksheets/sheet1.xml 解压后 1073741824 字节，超过上限 67108864');
+    }
+  });
+
   it('refuses a FIFO instead of hanging', () => {
     const dir = tempTree({});
     execFileSync('mkfifo', [path.join(dir, 'pipe.xlsx')]);

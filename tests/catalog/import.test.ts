@@ -75,6 +75,17 @@ describe('hrss-std catalog import', () => {
     expect(f.stderr).toContain('不是普通文件，未读取');
   });
 
+  it('a CSV with an unclosed quote fails with the line of the quote instead of swallowing the rest (issue 17)', () => {
+    // the real list, then a record whose quote never closes, then two more records it would swallow
+    const csv = buildCsv();
+    const quoteLine = csv.split('\n').length; // the line the new record starts on
+    writeFileSync(path.join(dir, 'unclosed.csv'), csv + '就业创业,"职业介绍\r\n社会保险,参保登记\r\n社会保险,待遇领取\r\n');
+    const r = runCli(['catalog', 'import', 'unclosed.csv'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`unclosed.csv:${quoteLine}: 引号没有闭合`);
+    expect(r.stderr).not.toContain('    at ');
+  });
+
   it('--id, --title and --confirmed', () => {
     const r = runCli(['catalog', 'import', 'hrss-list.csv', '--id', 'guangdong', '--title', '广东省清单', '--confirmed'], { cwd: dir });
     const c = yaml.load(r.stdout) as { id: string; title: string; projects: { items: { confidence: string }[] }[] };

@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { loadExporter } from '../../src/export/types.js';
+import { loadExporter } from '../../src/export/registry.js';
 import { runCli, tempTree } from '../helpers.js';
 import { loadSample, SAMPLE } from './helpers.js';
 

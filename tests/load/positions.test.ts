@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { locate } from '../../src/load/positions.js';
+import { locate } from '../../src/load/source.js';
 import { decodeText, lineColumn, type SourceFile } from '../../src/load/source.js';
 import { parseYaml, YamlSyntaxError } from '../../src/load/yaml.js';
 import { syntaxFinding } from '../../src/diagnostics/load-findings.js';

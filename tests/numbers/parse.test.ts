@@ -370,6 +370,13 @@ describe('problems', () => {
     expect(parseStandardNumber('标准').nonCanonical).toBe(false);
   });
 
+  it('a letter before the sequence is read for JTG only (JTG D60-2015) and nowhere else', () => {
+    expect(num('JTG D60-2015')).toMatchObject({ code: 'JTG', seq: 'D60', year: 2015, canonical: 'JTG D60-2015' });
+    expect(num('JTG/T F50-2011')).toMatchObject({ code: 'JTG/T', seq: 'F50' });
+    expect(kinds(parseStandardNumber('GB/T D60-2015', { now: NOW }).problems)).toEqual(['unparseable']);
+    expect(num('T/CQTSHRA006-2024').canonical).toBe('T/CQTSHRA 006-2024');
+  });
+
   it('JJF (计量技术规范) is read as a code that is not an industry code', () => {
     expect(parseStandardNumber('JJF 1059.1-2012', { now: NOW }).problems).toEqual([{ kind: 'unknown-industry-code', code: 'JJF' }]);
   });

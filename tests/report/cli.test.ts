@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempTree } from '../helpers.js';
@@ -114,10 +114,15 @@ describe('validate -f <format> (end to end)', () => {
   });
 
   it('-o FILE writes the report there (never coloured) and nothing to stdout', () => {
-    // every file-writing command creates missing parent folders (docs/robustness.md)
-    const missing = runCli(['validate', '-f', 'sarif', '-o', 'new-folder/report.sarif'], { cwd: dir });
+    // a missing folder is created (as by every command that writes a file); a file in the way is refused
+    const missing = runCli(['validate', '-f', 'sarif', '-o', 'no-such-folder/report.sarif'], { cwd: dir });
     expect(missing.code).toBe(1);
-    expect(JSON.parse(readFileSync(path.join(dir, 'new-folder/report.sarif'), 'utf8')).runs[0].results).toHaveLength(4);
+    expect(existsSync(path.join(dir, 'no-such-folder/report.sarif'))).toBe(true);
+    writeFileSync(path.join(dir, 'a-file'), 'x');
+    const blocked = runCli(['validate', '-f', 'sarif', '-o', 'a-file/report.sarif'], { cwd: dir });
+    expect(blocked.code).toBe(2);
+    expect(blocked.stderr).toMatch(/无法写入/);
+    expect(blocked.stderr).not.toContain('    at ');
     mkdirSync(path.join(dir, 'out'), { recursive: true });
     for (const [format, name] of [['sarif', 'out/report.sarif'], ['stylish', 'out/report.txt'], ['junit', 'out/junit.xml']] as const) {
       const r = runCli(['validate', '-f', format, '-o', name], { cwd: dir, env: { NO_COLOR: '', FORCE_COLOR: '1' } });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HEAD, lines, lint, of, pos } from './lint.js';
+import { INDUSTRY_CODES } from '../../src/numbers/index.js';
+import { HEAD, lines, lint, of, pos, rows } from './lint.js';
 
 /** One row under sub-system 101; the row starts on line 10, its keys at column 13. */
 const row = (...keys: string[]) => lines(...HEAD, '          - code: "101-01"', ...keys.map((k) => '            ' + k));
@@ -93,15 +94,23 @@ describe('number-unusual', () => {
   });
 
   it('warns about a two-digit year and a year run into the sequence, and number-canonical offers no rewrite', () => {
-    const ds = lint(row('number: LD66-94', 'title: 甲', 'replaces: [RBT 2142017]'));
+    // DL/T 645-1997 cited as "DL/T645-97" (emqx/neuron-docs zh_CN/module-plugins/module-description/electricity.md):
+    // from 1995 on covers print four digits, so "97" is a shortened citation
+    const ds = lint(row('number: DL/T645-97', 'title: 多功能电能表通信协议', 'replaces: [RBT 2142017]'));
     const unusual = of(ds, 'number-unusual');
     expect(unusual.map(pos)).toEqual(['11:21', '13:24']);
     expect(unusual[0]!.severity).toBe('warning');
-    expect(unusual[0]!.message.zh).toContain('“94” 只有两位');
+    expect(unusual[0]!.message.zh).toContain('“97” 只有两位');
     expect(unusual[1]!.message.zh).toContain('可能漏写了 “-”');
     expect(unusual[1]!.hint!.zh).toContain('214-2017');
     expect(of(ds, 'number-canonical')).toEqual([]);
     expect(of(ds, 'number-format')).toEqual([]);
+  });
+
+  it('is silent on a two-digit year before 1995, the spelling printed on old covers (GB 14553—93), and never rewrites it', () => {
+    const ds = lint(rows(['code: "101-01"', 'number: LD66-94', 'title: 甲'], ['code: "101-02"', 'number: GB 14553-93', 'title: 恶臭污染物排放标准']));
+    expect(of(ds, 'number-unusual')).toEqual([]);
+    expect(of(ds, 'number-canonical').filter((d) => /-19(94|93)/.test(JSON.stringify(d)))).toEqual([]);
   });
 
   it('warns about a part of a part', () => {
@@ -150,3 +159,20 @@ describe('level-mismatch', () => {
     expect(of(lint(row('title: 湛江市某服务规范', 'level: local')), 'level-mismatch')).toEqual([]);
   });
 });
+
+describe('industry-code table', () => {
+  it('no real code in the table is reported or gets a "相近的代号" hint (every code, /T and mandatory)', () => {
+    const rs = INDUSTRY_CODES.flatMap((c, i) => [
+      [`code: "101-${String(2 * i + 1).padStart(3, '0')}"`, `number: "${c}/T ${100 + i}-2020"`, `title: 甲${i}`],
+      [`code: "101-${String(2 * i + 2).padStart(3, '0')}"`, `number: "${c} ${500 + i}-2019"`, `title: 乙${i}`],
+    ]);
+    expect(of(lint(rows(...rs)), 'unknown-industry-code')).toEqual([]);
+  });
+
+  it('a code one letter away from a real one is reported with the nearby real codes', () => {
+    const ds = of(lint(row('number: LT/T 1-2020', 'title: 甲')), 'unknown-industry-code');
+    expect(ds).toHaveLength(1);
+    expect(JSON.stringify(ds[0]!.hint ?? ds[0]!.message)).toContain('LD');
+  });
+});
+

@@ -60,7 +60,7 @@ export function planFiles(files: string[], cwd: string): FileFix[] {
 export function writeFixes(fixes: FileFix[]): void {
   for (const f of fixes) {
     if (f.after === f.before) continue;
-    writeFileAtomic(f.abs, (f.bom ? '\ufeff' : '') + f.after);
+    writeFileAtomic(f.abs, (f.bom ? '\ufeff' : '') + f.after, { replacesInput: true });
   }
 }
 

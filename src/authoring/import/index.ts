@@ -1,4 +1,5 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { checkXlsx, describeXlsxLimit } from '../../util/xlsx-limits.js';
 import type { Catalog } from '../../catalog/types.js';
 import type { Text } from '../../i18n/index.js';
 import type { Field } from './headers.js';
@@ -61,9 +62,15 @@ export async function importWorkbook(file: string, opts: ImportOptions = {}): Pr
   if (st.size > MAX_IMPORT_BYTES) {
     throw new ImportError({ zh: `文件过大（${st.size} 字节，上限 ${MAX_IMPORT_BYTES} 字节）：${file}`, en: `file too large (${st.size} bytes; the limit is ${MAX_IMPORT_BYTES}): ${file}` });
   }
+  // Sizes, rows and merges are checked on the zip before exceljs expands anything.
+  const buf = readFileSync(file);
+  const limit = buf.subarray(0, 2).toString('latin1') === 'PK' ? checkXlsx(buf) : undefined;
+  if (limit) {
+    throw new ImportError({ zh: `${file}：${describeXlsxLimit(limit).zh}`, en: `${file}: ${describeXlsxLimit(limit).en}` });
+  }
   let wb: Awaited<ReturnType<typeof readWorkbook>>;
   try {
-    wb = await readWorkbook(file);
+    wb = await readWorkbook(buf);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (err.code === 'ENOENT') throw new ImportError({ zh: `文件不存在：${file}`, en: `file not found: ${file}` });

@@ -59,10 +59,11 @@ export function address(row: number, col: number): string {
 }
 
 /** Read an .xlsx file; exceljs is loaded only here (validate never pays for it). */
-export async function readWorkbook(file: string): Promise<{ names: string[]; title?: string; grid: (name: string) => Grid }> {
+export async function readWorkbook(file: string | Buffer): Promise<{ names: string[]; title?: string; grid: (name: string) => Grid }> {
   const ExcelJS = (await import('exceljs')).default;
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
+  if (typeof file === 'string') await wb.xlsx.readFile(file);
+  else await wb.xlsx.load(file as unknown as ArrayBuffer);
   const names = wb.worksheets.map((w) => w.name);
   const grid = (name: string): Grid => {
     const ws = wb.getWorksheet(name)!;

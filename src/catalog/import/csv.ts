@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { ImportError, type Grid } from './grid.js';
 
 /**
@@ -40,45 +41,47 @@ function sniffDelimiter(text: string): string {
   return best;
 }
 
-/** RFC 4180 records (quoted fields may hold delimiters, quotes and line breaks); row n = record number. */
-export function parseCsv(text: string, sheet: string): Grid {
-  const delim = sniffDelimiter(text);
-  const rows: Grid['rows'] = [];
-  let cells: string[] = [];
-  let field = '';
-  let quoted = false;
-  let i = 0;
-  const endRecord = () => {
-    cells.push(field);
-    rows.push({ n: rows.length + 1, cells });
-    cells = [];
-    field = '';
-  };
-  while (i < text.length) {
+/** The line on which the quote that never closes was opened (csv-parse reports the last line). */
+function openingQuoteLine(text: string, delim: string): number | undefined {
+  let line = 1;
+  let openedAt: number | undefined;
+  let atFieldStart = true;
+  for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-      } else field += c;
-      i++;
+    if (openedAt !== undefined) {
+      if (c === '"' && text[i + 1] === '"') i++;
+      else if (c === '"') openedAt = undefined;
+      else if (c === '\n') line++;
       continue;
     }
-    if (c === '"' && field === '') quoted = true;
-    else if (c === delim) {
-      cells.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      endRecord();
-      i++;
-    } else if (c === '\n' || c === '\r') endRecord();
-    else field += c;
-    i++;
+    if (c === '"' && atFieldStart) openedAt = line;
+    if (c === '\n') line++;
+    atFieldStart = c === delim || c === '\n' || c === '\r';
   }
-  if (field !== '' || cells.length) endRecord();
-  return { sheet, rows };
+  return openedAt;
+}
+
+/**
+ * RFC 4180 records (quoted fields may hold delimiters, quotes and line breaks); row n = record
+ * number. csv-parse does the reading: the hand-written reader let an unclosed quote swallow the
+ * rest of the file silently; csv-parse stops with the line where the quote opened.
+ */
+export function parseCsv(text: string, sheet: string): Grid {
+  const delim = sniffDelimiter(text);
+  let records: string[][];
+  try {
+    records = parse(text, { delimiter: delim, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, record_delimiter: ['\r\n', '\n', '\r'] }) as string[][];
+  } catch (e) {
+    const err = e as { code?: string; lines?: number; message?: string };
+    let line = err.lines ?? 0;
+    if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
+      line = openingQuoteLine(text, delim) ?? line;
+      throw new ImportError(
+        { zh: `${sheet}:${line}: 引号没有闭合，文件从这里到末尾都会被当作一个单元格`, en: `${sheet}:${line}: a quote is never closed; the rest of the file would be one cell` },
+        { zh: '检查这一行附近的 " 是否成对（单元格内的 " 要写成 ""）', en: 'check that quotes near this line come in pairs (a " inside a cell is written "")' },
+      );
+    }
+    throw new ImportError({ zh: `${sheet}:${line}: CSV 格式错误（${err.code ?? ''}）`, en: `${sheet}:${line}: malformed CSV (${err.code ?? err.message ?? ''})` });
+  }
+  return { sheet, rows: records.map((cells, i) => ({ n: i + 1, cells })) };
 }

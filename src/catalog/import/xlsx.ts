@@ -1,3 +1,4 @@
+import { checkXlsx, describeXlsxLimit } from '../../util/xlsx-limits.js';
 import { ImportError, type Grid } from './grid.js';
 
 /** The text of an exceljs cell value: rich text joined, formulas by their cached result, hyperlinks by their text. */
@@ -24,6 +25,9 @@ export function cellValueText(v: unknown): string {
 export async function readXlsx(buf: Buffer): Promise<Grid[]> {
   const ExcelJS = (await import('exceljs')).default;
   const wb = new ExcelJS.Workbook();
+  // Sizes, rows and merges are checked on the zip before exceljs expands anything.
+  const limit = buf.subarray(0, 2).toString('latin1') === 'PK' ? checkXlsx(buf) : undefined;
+  if (limit) throw new ImportError(describeXlsxLimit(limit));
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
   } catch (e) {

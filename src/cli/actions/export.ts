@@ -1,4 +1,8 @@
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { BoundedReadError, readRegularFile } from '../../util/bounded-read.js';
+
+/** A Word template is a few hundred KiB; 32 MiB leaves room for embedded images and refuses /dev/zero-like inputs. */
+const TEMPLATE_MAX_BYTES = 32 * 1024 * 1024;
 import path from 'node:path';
 import { EXIT, UserError, validateOrExit } from '../common.js';
 import type { Config } from '../../config/config.js';
@@ -6,7 +10,8 @@ import { t, type Lang, type Text } from '../../i18n/index.js';
 import { describeWriteError, writeFileAtomic, WriteError } from '../../util/atomic.js';
 import { ColumnConfigError, resolveColumns } from '../../export/columns.js';
 import { buildExportModel } from '../../export/model.js';
-import { loadExporter, type ExporterId } from '../../export/types.js';
+import type { ExporterId } from '../../export/types.js';
+import { loadExporter } from '../../export/registry.js';
 import { checkTarget } from '../../export/write.js';
 
 export interface RunExportInput {
@@ -60,8 +65,9 @@ export async function runExport(input: RunExportInput): Promise<{ messages: Text
     const { readTemplateStyles, TemplateError } = await import('../../export/docx/template.js');
     let data: Buffer;
     try {
-      data = readFileSync(templateRef);
+      data = readRegularFile(templateRef, TEMPLATE_MAX_BYTES);
     } catch (e) {
+      if (e instanceof BoundedReadError) throw new UserError({ zh: `Word 模板：${e.text.zh}`, en: `Word template: ${e.text.en}` });
       throw new UserError({ zh: `无法读取 Word 模板 ${templateRef}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, en: `cannot read the Word template ${templateRef}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
     }
     try {

@@ -1,7 +1,6 @@
 import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { EXIT, UserError, version } from '../common.js';
-import type { InitCommandOptions } from '../commands/init.js';
+import { EXIT, UserError, version, type GlobalOptions } from '../common.js';
 import { t, type Lang } from '../../i18n/index.js';
 import type { Framework } from '../../model/types.js';
 import { describeWriteError, WriteError } from '../../util/atomic.js';
@@ -13,6 +12,15 @@ const FRAMEWORK_IDS = ['zhanjiang-7', 'gbt24421', 'none'];
 function defaultId(dir: string): string {
   const v = path.basename(path.resolve(dir)).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   return ID.test(v) ? v : 'main';
+}
+
+export interface InitCommandOptions extends GlobalOptions {
+  framework: string;
+  id?: string;
+  title?: string;
+  region?: string;
+  regionName?: string;
+  owner?: string;
 }
 
 export function runInit(dir: string, opts: InitCommandOptions, cwd: string, lang: Lang): number {

@@ -1,14 +1,7 @@
 import type { Command } from 'commander';
 import { resolveLang, type GlobalOptions } from '../common.js';
+import type { InitCommandOptions } from '../actions/init.js';
 
-export interface InitCommandOptions extends GlobalOptions {
-  framework: string;
-  id?: string;
-  title?: string;
-  region?: string;
-  regionName?: string;
-  owner?: string;
-}
 
 export function register(program: Command): void {
   program
