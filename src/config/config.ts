@@ -6,6 +6,7 @@ import { inputErrorFinding, syntaxFinding } from '../diagnostics/load-findings.j
 import { displayPath, readSource, InputError, type SourceFile } from '../load/source.js';
 import { parseYaml, YamlSyntaxError } from '../load/yaml.js';
 import { schemaFindings } from '../schema/validate.js';
+import { DEFAULT_REQUIRED_KINDS } from '../model/kind.js';
 
 export const CONFIG_FILE = '.hrss-std.yaml';
 
@@ -48,6 +49,10 @@ export interface Config {
   today: string;
   limits: Limits;
   export: { columns: Record<string, string>; docxTemplate?: string };
+  /** 文件类型 declared in the config (id → Chinese title), added to the built-in ones (model/kind.ts) */
+  kinds: Record<string, string>;
+  /** kind ids every catalog item needs (default: guide and procedure, 人社部发〔2023〕62号) */
+  requiredKinds: string[];
 }
 
 export class ConfigError extends Error {
@@ -81,6 +86,8 @@ export function defaultConfig(dir: string): Config {
     today: todayIso(),
     limits: { ...DEFAULT_LIMITS },
     export: { columns: {} },
+    kinds: {},
+    requiredKinds: [...DEFAULT_REQUIRED_KINDS],
   };
 }
 
@@ -127,6 +134,8 @@ export function loadConfig(cwd: string, explicit?: string): Config {
       maxFiles: l.max_files ?? cfg.limits.maxFiles,
     };
   }
+  if (c.kinds) cfg.kinds = c.kinds;
+  if (c.required_kinds) cfg.requiredKinds = c.required_kinds;
   if (c.export) cfg.export = { columns: c.export.columns ?? {}, docxTemplate: c.export.docx_template };
   return cfg;
 }

@@ -6,6 +6,7 @@ interface GapsOptions extends GlobalOptions {
   format: string;
   output?: string;
   minCoverage?: string;
+  minKindCoverage?: string;
   baseline?: string;
   writeBaseline?: string;
   catalog?: string;
@@ -21,6 +22,7 @@ export function register(program: Command): void {
     .option('-f, --format <name>', '输出格式：table | json | markdown | csv', 'table')
     .option('-o, --output <file>', '把报告写入文件（原子写入；CSV 文件带 BOM，便于 Excel 打开）')
     .option('--min-coverage <P>', '任一体系的覆盖率（按输出的一位小数）低于 P% 时以退出码 3 失败')
+    .option('--min-kind-coverage <P>', '任一体系的文件类型齐全率（每个事项都有 required_kinds 所列类型的现行标准，默认服务指南和操作规程）低于 P% 时以退出码 3 失败')
     .option('--baseline <file>', '与基线比较：基线中已覆盖的事项不再覆盖时以退出码 3 失败')
     .option('--write-baseline <file>', '把本次已覆盖的事项写为基线（JSON）')
     .option('--catalog <ref>', '所有体系都按此目录分析（内置 id 或相对当前目录的路径），代替 system.yaml 的 catalog:')
@@ -50,9 +52,16 @@ export function register(program: Command): void {
           throw new UserError({ zh: `--min-coverage 需要 0 到 100 之间的数（如 80 或 72.5），收到 “${opts.minCoverage}”`, en: `--min-coverage takes a number from 0 to 100 (e.g. 80 or 72.5), got "${opts.minCoverage}"` });
         }
       }
+      let kindThreshold: number | undefined;
+      if (opts.minKindCoverage !== undefined) {
+        kindThreshold = gatesMod.parseThreshold(opts.minKindCoverage);
+        if (kindThreshold === undefined) {
+          throw new UserError({ zh: `--min-kind-coverage 需要 0 到 100 之间的数（如 80 或 72.5），收到 “${opts.minKindCoverage}”`, en: `--min-kind-coverage takes a number from 0 to 100 (e.g. 80 or 72.5), got "${opts.minKindCoverage}"` });
+        }
+      }
       const { measureGaps } = await import('../../pipeline/measure.js');
       // JSON lists every system's rows; the other formats list rows only when there is one system.
-      const loaded = measureGaps(paths, config, cwd, { catalog: opts.catalog, detail: opts.format === 'json' ? 'all' : 'first' });
+      const loaded = measureGaps(paths, config, cwd, { catalog: opts.catalog, detail: opts.format === 'json' ? 'all' : 'first', kinds: kindThreshold !== undefined });
       if (loaded.missing.length) {
         throw new UserError({ zh: `找不到体系：${loaded.missing.join('、')}`, en: `no system found at: ${loaded.missing.join(', ')}` },
           EXIT.USAGE, { zh: '给出 system.yaml 或其所在目录', en: 'name a system.yaml or its folder' });
@@ -123,8 +132,22 @@ export function register(program: Command): void {
         const { gatesLines } = await import('../../gaps/render/table.js');
         for (const line of gatesLines(input)) if (!line.startsWith('✓')) process.stderr.write(`${line}\n`);
       }
+      // The kind gate reports on stderr only, so stdout stays byte-identical to a run without it.
+      let kindFailed = false;
+      if (kindThreshold !== undefined) {
+        for (const s of loaded.systems) {
+          const k = s.kinds!;
+          const kinds = k.required.map((id) => k.titles[id]).join('、');
+          const ok = k.total.percent >= kindThreshold;
+          kindFailed ||= !ok;
+          process.stderr.write(`${ok ? '✓' : '✗'} ${t({
+            zh: `${s.file}：文件类型齐全率 ${k.total.percent.toFixed(1)}%（${k.total.complete}/${k.total.items} 个事项都有现行的${kinds}），门槛 ${kindThreshold}%`,
+            en: `${s.file}: kind coverage ${k.total.percent.toFixed(1)}% (${k.total.complete}/${k.total.items} items have a standard in force of each of ${k.required.join(', ')}), threshold ${kindThreshold}%`,
+          }, lang)}\n`);
+        }
+      }
       if (loaded.failed.length) process.exitCode = EXIT.USAGE;
-      else if (gates.failed) process.exitCode = EXIT.GATE;
+      else if (gates.failed || kindFailed) process.exitCode = EXIT.GATE;
       else process.exitCode = EXIT.OK;
     });
 }
