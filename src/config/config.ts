@@ -6,7 +6,6 @@ import { inputErrorFinding, syntaxFinding } from '../diagnostics/load-findings.j
 import { displayPath, readSource, InputError, type SourceFile } from '../load/source.js';
 import { parseYaml, YamlSyntaxError } from '../load/yaml.js';
 import { schemaFindings } from '../schema/validate.js';
-import { DEFAULT_REQUIRED_KINDS } from '../model/kind.js';
 
 export const CONFIG_FILE = '.hrss-std.yaml';
 
@@ -54,6 +53,9 @@ export interface Config {
   /** kind ids every catalog item needs (default: guide and procedure, 人社部发〔2023〕62号) */
   requiredKinds: string[];
 }
+
+/** Kinds every catalog item needs by default: 逐项编制服务指南和操作规程 (人社部发〔2023〕62号). */
+export const DEFAULT_REQUIRED_KINDS: readonly string[] = ['guide', 'procedure'];
 
 export class ConfigError extends Error {
   constructor(readonly file: string, readonly findings: Finding[]) {

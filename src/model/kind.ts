@@ -21,8 +21,8 @@ export const BUILTIN_KINDS: Readonly<Record<string, string>> = {
   evaluation: '评价与改进',
 };
 
-/** Kinds every catalog item needs by default: 逐项编制服务指南和操作规程 (人社部发〔2023〕62号). */
-export const DEFAULT_REQUIRED_KINDS: readonly string[] = ['guide', 'procedure'];
+// The default lives with the other config defaults (config/ sits below model/ in the layers).
+export { DEFAULT_REQUIRED_KINDS } from '../config/config.js';
 
 /**
  * Title endings that make the kind certain. Only these three: a title ending in 服务指南 is a
