@@ -42,6 +42,8 @@ tr.lapsed td.t{text-decoration:line-through}
 .state-planned::before{content:"◔"}
 .state-lapsed::before{content:"✖"}
 .state-uncovered::before{content:"○"}
+caption{text-align:left;font-weight:bold}
+#diagnostics{border:2px solid var(--line);padding:.3em .8em;margin:.5em 0}#diagnostics h2{margin:.2em 0}#diagnostics ul{margin:.2em 0;padding-left:1.2em}.diag-meta{margin:.2em 0;font-size:.85em}.diag-error strong{text-decoration:underline}
 figure{margin:1em 0}
 figcaption{font-weight:bold;margin-bottom:.3em}
 svg text{font-family:inherit}
@@ -72,7 +74,7 @@ var tbody=document.getElementById("rows");if(!tbody)return;
 var rows=Array.prototype.slice.call(tbody.querySelectorAll("tr[data-k]"));
 var groups=Array.prototype.slice.call(tbody.querySelectorAll("tr.grp"));
 var f={q:document.getElementById("f-q"),sub:document.getElementById("f-sub"),level:document.getElementById("f-level"),status:document.getElementById("f-status"),svc:document.getElementById("f-svc")};
-var count=document.getElementById("count");var total=rows.length;
+var count=document.getElementById("count");var form=document.getElementById("filters");if(form)form.addEventListener("submit",function(e){e.preventDefault()});var total=rows.length;
 var data=rows.map(function(r){return{el:r,k:r.getAttribute("data-k"),sub:" "+r.getAttribute("data-sub")+" ",level:r.getAttribute("data-level"),status:r.getAttribute("data-status"),svc:" "+r.getAttribute("data-svc")+" ",g:r.getAttribute("data-g")}});
 function apply(){
 var q=fold(f.q.value),sub=f.sub.value,lv=f.level.value,st=f.status.value,sv=f.svc.value,n=0,seen={};
