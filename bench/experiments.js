@@ -76,7 +76,7 @@ function buildVariant(name, patchNames) {
     const out = String(e.stdout);
     // type errors in other people's unfinished files are tolerated; errors in patched files are not
     const patchedFiles = patchNames.flatMap((p) => PATCHES[p].edits.map((x) => x.file));
-    if (patchedFiles.some((f) => out.includes(`src/${f}`)) || !existsSync(path.join(dir, 'dist/cli.js'))) throw new Error(`${name}: tsc failed\n${out.slice(0, 3000)}`);
+    if (patchedFiles.some((f) => out.includes(`src/${f}`)) || !existsSync(path.join(dir, 'dist/cli/index.js'))) throw new Error(`${name}: tsc failed\n${out.slice(0, 3000)}`);
   }
   return { bin: path.join(dir, 'bin/hrss-std.js'), dir, applied };
 }

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// Build step (after tsc and build-data, part of `npm run build`): bundles the tsc output dist/cli.js
+// Build step (after tsc and build-data, part of `npm run build`): bundles the tsc output dist/cli/index.js
 // and everything it imports into one file, dist/bundle/cli.bundle.cjs, plus a V8 code cache of it,
-// dist/bundle/cli.bundle.cache, which bin/hrss-std.js loads when they are at least as new as
-// dist/cli.js.
+// dist/bundle/cli.bundle.cache, and dist/bundle/cli.stamp (the SHA-256 of the dist/cli/index.js they were
+// built from), which bin/hrss-std.js loads when that stamp matches dist/cli/index.js.
 //
 // Why (measured on Node 20, see the commit message): start-up of `hrss-std validate` was dominated
 // by loading ~100 ES modules one by one (~40 ms of resolving, reading and compiling) and by
@@ -13,7 +13,10 @@
 // - commander, chalk and js-yaml are bundled; every other dependency (exceljs, docx, ajv, fflate,
 //   yaml) stays external and is still required only inside the commands that need it.
 // - dist/ stays the tsc build (tests import it, and bin falls back to it): a later `tsc` run makes
-//   dist/cli.js newer than the bundle and bin ignores the bundle until this runs again.
+//   dist/cli/index.js differ from the stamp and bin ignores the bundle until this runs again. Only
+//   dist/cli/index.js is compared (reading all of dist/ costs more than the bundle saves): a tsc run
+//   that changes other modules only is not noticed, so tests/global-setup.ts removes the bundle
+//   after its tsc run, and a manual tsc wants `npm run build` or HRSS_STD_BUNDLE=0.
 //   (`tsc --watch` rewrites only changed files: run the CLI with HRSS_STD_BUNDLE=0 meanwhile.)
 //
 // usage: node scripts/bundle.js [package root, default: this repository]
@@ -72,6 +75,11 @@ const bundledValidators = {
   },
 };
 
+/** What bin/hrss-std.js computes from dist/cli/index.js to decide whether the bundle was built from it. */
+export function cliStamp(bytes) {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
 export async function bundle(root = REPO) {
   const dist = path.join(root, 'dist');
   const outDir = path.join(dist, 'bundle');
@@ -80,7 +88,7 @@ export async function bundle(root = REPO) {
     .filter((d) => !BUNDLED.includes(d))
     .flatMap((d) => [d, `${d}/*`]);
   const result = await esbuild.build({
-    entryPoints: [path.join(dist, 'cli.js')],
+    entryPoints: [path.join(dist, 'cli', 'index.js')],
     absWorkingDir: root,
     bundle: true,
     platform: 'node',
@@ -128,6 +136,11 @@ export async function bundle(root = REPO) {
   rmSync(cacheFile, { force: true });
   writeFileSync(`${file}.tmp`, text);
   renameSync(`${file}.tmp`, file);
+
+  // The content stamp bin/hrss-std.js compares before it uses the bundle: the SHA-256 of the
+  // dist/cli/index.js it was built from. (Not file times: npm does not preserve them, so an installed
+  // copy could never tell which is newer.)
+  writeFileSync(path.join(outDir, 'cli.stamp'), cliStamp(readFileSync(path.join(dist, 'cli', 'index.js'))));
 
   const cache = await makeCodeCache(root, file, text);
   if (cache) {

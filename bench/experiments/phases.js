@@ -17,8 +17,8 @@ const time = (k, fn) => { const s = cpu(); const r = fn(); add(k, cpu() - s); re
 
 const s0 = cpu();
 const { loadConfig } = await dist('config/config.js');
-const { discoverSystems } = await dist('pipeline/discover.js');
-const { loadSystem } = await dist('load/system.js');
+const { discoverSystems } = await dist('load/discover.js');
+const { loadSystem } = await dist('system/load.js');
 const { catalogFor } = await dist('pipeline/validate.js');
 const { knownStandards } = await dist('data/known.js');
 const { RULES } = await dist('rules/index.js');

@@ -20,7 +20,7 @@ export function buildPackage({ useDist = false } = {}) {
     execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.json'), '--outDir', path.join(PKG, 'dist')], { cwd: ROOT, stdio: 'pipe' });
   } catch (e) {
     // tsc still emits when other people's files have type errors; only a missing cli.js is fatal
-    if (!existsSync(path.join(PKG, 'dist/cli.js'))) throw e;
+    if (!existsSync(path.join(PKG, 'dist/cli/index.js'))) throw e;
     process.stderr.write(`bench: tsc reported errors (emitted anyway):\n${String(e.stdout).slice(0, 2000)}\n`);
   }
   for (const d of ['schemas', 'data', 'templates', 'systems', 'package.json']) {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Limits } from '../config/config.js';
 import { generatedFor } from '../data/known.js';
 import { readSource, type SourceFile } from '../load/source.js';
-import { readYamlFile, type StageFinding } from '../load/system.js';
+import { readYamlFile, type StageFinding } from '../system/load.js';
 import { scanSuppressions } from '../load/yaml.js';
 import { schemaFindings } from '../schema/validate.js';
 import { DATA_DIR } from '../util/paths.js';

@@ -1,6 +1,6 @@
 import type { Config } from '../config/config.js';
-import { loadSystem } from '../load/system.js';
-import { discoverSystems } from '../pipeline/discover.js';
+import { loadSystem } from '../system/load.js';
+import { discoverSystems } from '../load/discover.js';
 import { loadCatalog, resolveCatalogRef, type CatalogLoad } from './load.js';
 
 export interface PickedCatalog {

@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n/index.js';
-import { alignRows } from '../gaps/render/text-table.js';
+import { alignRows } from '../util/text-table.js';
 import { catalogHeadline, catalogStatement, countCatalog } from './describe.js';
 import type { Catalog, CatalogItem, CatalogProject, Confidence } from './types.js';
 

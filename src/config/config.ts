@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Finding, SeveritySetting } from '../diagnostics/types.js';
 import type { Lang } from '../i18n/index.js';
-import { inputErrorFinding, syntaxFinding } from '../load/findings.js';
+import { inputErrorFinding, syntaxFinding } from '../diagnostics/load-findings.js';
 import { displayPath, readSource, InputError, type SourceFile } from '../load/source.js';
 import { parseYaml, YamlSyntaxError } from '../load/yaml.js';
 import { schemaFindings } from '../schema/validate.js';

@@ -1,5 +1,5 @@
 import { STATE_LABELS, STATE_MEANING, STATES } from '../gaps/labels.js';
-import { ROUNDING } from '../gaps/round.js';
+import { ROUNDING } from '../coverage/round.js';
 import type { ExportModel } from './model.js';
 
 const FRAMEWORKS: Record<string, string> = {

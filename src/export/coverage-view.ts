@@ -1,5 +1,5 @@
 import { STATE_LABELS, UNIT_NOTE } from '../gaps/labels.js';
-import type { CoverageReport, CoverageState, ItemCoverage, Rollup } from '../gaps/types.js';
+import type { CoverageReport, CoverageState, ItemCoverage, Rollup } from '../coverage/types.js';
 import { displayNumber } from '../model/level.js';
 import { STATUS_LABELS } from '../model/types.js';
 import { DEFAULT_COLUMN_LABELS } from './columns.js';

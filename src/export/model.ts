@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog/types.js';
-import type { CoverageReport } from '../gaps/types.js';
+import type { CoverageReport } from '../coverage/types.js';
 import type { Text } from '../i18n/index.js';
 import { displayNumber } from '../model/level.js';
 import {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Text } from '../i18n/index.js';
-import type { CoverageState, CoverageSummary } from './types.js';
+import type { CoverageState, CoverageSummary } from '../coverage/types.js';
 
 /** A baseline: which counted units each system had covered, ids sorted (code-point order) for clean diffs. */
 export interface Baseline {

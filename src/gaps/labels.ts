@@ -1,6 +1,6 @@
 import type { Text } from '../i18n/index.js';
 import type { Level } from '../model/types.js';
-import type { CoverageState, ServingRow, ItemCoverage } from './types.js';
+import type { CoverageState, ServingRow, ItemCoverage } from '../coverage/types.js';
 
 export const STATES: readonly CoverageState[] = ['covered', 'planned', 'lapsed', 'uncovered'];
 

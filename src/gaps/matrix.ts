@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/types.js';
-import type { CoverageUnit } from './index-services.js';
-import type { CoverageState, CoverageSummary } from './types.js';
+import type { CoverageUnit } from '../coverage/index-services.js';
+import type { CoverageState, CoverageSummary } from '../coverage/types.js';
 
 /** Item × system states for systems that share one catalog (地域全覆盖 is read off it). */
 export interface MatrixGroup {

@@ -1,4 +1,4 @@
-import type { IncludeResolver } from '../load/system.js';
+import type { IncludeResolver } from '../system/load.js';
 import type { SourceFile } from '../load/source.js';
 import {
   LEVEL_ALIASES, STATUS_ALIASES,

@@ -90,7 +90,7 @@ export interface StandardSystem {
   /** allStandards(), once built */
   rowsMemo?: readonly StandardEntry[];
   /**
-   * gaps/index-services.ts: the service index for one catalog. A slot on the system, not a
+   * coverage/index-services.ts: the service index for one catalog. A slot on the system, not a
    * WeakMap: in Node 20 the minor GC kept the values of a WeakMap keyed by young systems alive, so
    * every system's model was promoted to the old generation (4 MB per scavenge at 100k rows).
    */

@@ -19,17 +19,24 @@ export const INDUSTRY_CODES_64: readonly string[] = Object.freeze([
  * Codes assigned after the metanorma list was compiled.
  * RB (认证认可) is a later code: it is not in the 64-code list above (research confidence [L]).
  */
-export const LATER_INDUSTRY_CODES: readonly string[] = Object.freeze(['RB']);
+export const LATER_INDUSTRY_CODES: readonly string[] = Object.freeze(['RB', 'NB']);
+
+/**
+ * Codes of engineering-construction industry standards (工程建设行业标准), three letters, not in the sector list:
+ * JGJ 建筑工程, CJJ 城镇建设, JTG 公路工程. Seen on real numbers in tests/fixtures/real-numbers/ (sources there).
+ * NB (能源, NB/T 47013) is listed with the later codes above. CECS (协会标准) is parsed as its own series.
+ */
+export const ENGINEERING_CODES: readonly string[] = Object.freeze(['JGJ', 'CJJ', 'JTG']);
 
 /** All industry codes the parser accepts by default: the 64 codes plus the later ones. */
-export const INDUSTRY_CODES: readonly string[] = Object.freeze([...INDUSTRY_CODES_64, ...LATER_INDUSTRY_CODES]);
+export const INDUSTRY_CODES: readonly string[] = Object.freeze([...INDUSTRY_CODES_64, ...LATER_INDUSTRY_CODES, ...ENGINEERING_CODES]);
 
 const INDUSTRY_CODE_SET: ReadonlySet<string> = new Set(INDUSTRY_CODES);
 
 /** 人社's own industry code (劳动和劳动安全; LD/T standards are issued by 人力资源和社会保障部). */
 export const HRSS_INDUSTRY_CODE = 'LD';
 
-/** True when `code` (upper-case, two letters) is a known industry code. */
+/** True when `code` (upper-case, two to four letters) is a known industry code. */
 export function isKnownIndustryCode(code: string): boolean {
   return INDUSTRY_CODE_SET.has(code);
 }

@@ -43,12 +43,16 @@ export interface ParsedNumber {
   seq: string;
   /** Part number ("2"); "1.2" for a nested part (reported as `nested-part`). */
   part?: string;
-  /** 4-digit year; absent for undated numbers and unexpandable 2-digit years. */
+  /** 4-digit year; absent for undated numbers and 2-digit years (never expanded). */
   year?: number;
   /** Adoption suffix without the separator: "ISO 9001:2015" for "GB/T 19001-2016/ISO 9001:2015". */
   adoptedSuffix?: string;
   /** Degree word when the input used the "… idt ISO 9001:2008" notation (upper-cased). */
   adoptedDegree?: 'IDT' | 'MOD' | 'NEQ' | 'EQV';
+  /** Amendment sheet (修改单) without the separator: "XG1-2012" for "GB 1499.1-2008/XG1-2012"; kept in `canonical`. */
+  amendment?: string;
+  /** Second number of a jointly issued group standard ("T/TAF 083-2024" in "T/CCSA 393-2024 / T/TAF 083-2024"), canonical. */
+  jointNumber?: string;
 }
 
 export type NumberProblem =
@@ -60,12 +64,14 @@ export type NumberProblem =
   | { kind: 'unknown-industry-code'; code: string }
   /** DB prefix whose province (first two digits) is not a GB/T 2260 province code. */
   | { kind: 'unknown-region'; code: string }
-  /** 2-digit year that cannot safely be expanded (only 50–95 become 1950–1995). */
+  /** 2-digit year ("LD66-94"): never expanded, kept as written; warning-level. */
   | { kind: 'two-digit-year'; year: string }
-  /** Industry or local number without /T (legacy mandatory); warning-level. */
+  /** No longer produced (mandatory industry and local standards without /T are normal); kept for callers. */
   | { kind: 'missing-T'; code: string }
   /** Two part levels ("HJ 25.1.2"); warning-level. */
   | { kind: 'nested-part' }
+  /** No dash and no year, but the sequence ends in what looks like a year ("RB/T 2142017" for RB/T 214-2017); never rewritten. */
+  | { kind: 'run-together-year'; seq: string }
   /** Year < 1950 or > current year + 1. */
   | { kind: 'bad-year'; year: number };
 
@@ -96,6 +102,8 @@ export function numberProblemSeverity(p: NumberProblem): ProblemSeverity {
     case 'undated':
     case 'missing-T':
     case 'nested-part':
+    case 'two-digit-year':
+    case 'run-together-year':
       return 'warning';
     default:
       return 'error';
@@ -112,7 +120,7 @@ export function numberProblemSeverity(p: NumberProblem): ProblemSeverity {
  *  6 seq | 7 part | 8 year
  */
 const FAST_RE =
-  /^(?:(GB(?:\/[TZ]|Z(?:\/T)?)?)|DB(\d\d(?:\d\d)?)\/T|T\/([A-Z][A-Z0-9]{1,11})|Q\/([A-Z0-9]{1,12})|([A-Z]{2})\/T) (\d{1,8})(?:\.(\d{1,4}))?(?:-(\d{4}))?$/;
+  /^(?:(GB(?:\/[TZ]|Z(?:\/T)?)?)|DB(\d\d(?:\d\d)?)\/T|T\/([A-Z][A-Z0-9]{1,11})|Q\/([A-Z0-9]{1,12})|([A-Z]{2,4})\/T) (\d{1,8})(?:\.(\d{1,4}))?(?:-(\d{4}))?$/;
 
 /**
  * Anything else, applied to the pre-normalised string (half-width, "-" dashes, single spaces,
@@ -128,17 +136,21 @@ const FAST_RE =
 const GENERAL_RE = new RegExp(
   '^(?:' +
     'GB(?: ?[/-] ?([TZ])| ?(T)|(Z)(?: ?/ ?(T))?)?' +
-    // without /T the region must be followed by a space: "DB441234" is ambiguous (44|1234 or 4412|34)
-    '|DB((?:\\d\\d|XX)(?:\\d\\d|XX)?)(?: ?[/-]? ?(T)|(?= ))' +
+    // without /T the region must be followed by a space: "DB441234" is ambiguous (44|1234 or 4412|34).
+    // A blank after DB ("DB 13/T 2091-2014") only before a region and a slash. Regions have 2 (province),
+    // 4 (city) or 5–6 digits (district: "DB31117/Z 016-2022").
+    '|DB(?: (?=\\d+ ?/))?((?:\\d\\d|XX)(?:\\d{2,4}|XX)?)(?: ?[/-]? ?([TZ])|(?= ))' +
     '|T ?/ ?([A-Z][A-Z0-9]{1,11}?)' +
     '|Q ?/ ?([A-Z0-9]{1,12}?)' +
-    // "DB" directly followed by digits is never the 地震 industry code
-    '|(?!DB\\d)([A-Z]{2})(?: ?[/-] ?([TZ])| ?(T))?' +
+    // "DB" directly followed by digits is never the 地震 industry code; codes have 2–4 letters (LD, JGJ, CECS)
+    '|(?!DB\\d|DB \\d+ ?/)([A-Z]{2,4}?)(?: ?[/-] ?([TZ])| ?(T))?' +
     ')' +
     ' ?(\\d{1,8}|\\d{0,7}X{1,8})' +
     '((?:\\.(?:\\d{1,4}|X{1,4}))*)' +
-    // the adoption suffix is only recognised after a year and must start with two letters (ISO, IEC, EN…)
-    '(?: ?-{1,3} ?(\\d{4}|\\d{2}|\\d{0,3}X{1,4})(?: ?/ ?([A-Z]{2}.*)| (IDT|MOD|NEQ|EQV) ([A-Z]{2}.*))?)?' +
+    // year after "-" (any dash run), ":" (CECS 21:2000) or a single blank before 4 digits (old citations "GB 9684 1988");
+    // then an amendment sheet "/XG1-2012", a joint number "/ T/TAF 083-2024", or an adoption suffix (two letters: ISO, IEC, EN…)
+    '(?:(?: ?-{1,3} ?|:| (?=\\d{4}(?:$|[ /])))(\\d{4}|\\d{2}|\\d{0,3}X{1,4})' +
+    '(?: ?/ ?(XG\\d{1,2}(?: ?-{1,3} ?\\d{4})?)| ?/ ?(T ?/ ?[A-Z].*)| ?/ ?([A-Z]{2}.*)| (IDT|MOD|NEQ|EQV) ([A-Z]{2}.*))?)?' +
     '$',
   'i',
 );
@@ -264,23 +276,15 @@ function finish(
   adoptedDegree: ParsedNumber['adoptedDegree'],
   canonicalIsInput: boolean,
   opts: ParseOptions | undefined,
+  extra?: { amendment?: string; jointNumber?: string; colonYear?: boolean },
 ): ParseResult {
-  // Year: 4 digits as is; 2 digits 50–95 → 1950–1995; anything else cannot be expanded.
+  // Year: 4 digits as is. Two-digit years are never expanded ("LD66-94" may be 1994, but the number is kept as
+  // written): the number stays usable and is reported as a warning.
   let year: number | undefined;
-  let yearText = yearRaw;
+  const yearText = yearRaw;
   const placeholder =
     hasX(seq) || hasX(part) || hasX(yearRaw) || hasX(regionCode) || (org !== undefined && /^X+$/.test(org));
-  if (yearRaw !== undefined && !placeholder) {
-    if (yearRaw.length === 4) {
-      year = +yearRaw;
-    } else {
-      const yy = +yearRaw;
-      if (yy >= 50 && yy <= 95) {
-        year = 1900 + yy;
-        yearText = String(year);
-      }
-    }
-  }
+  if (yearRaw !== undefined && !placeholder && yearRaw.length === 4) year = +yearRaw;
 
   let canonical: string;
   if (canonicalIsInput) {
@@ -288,7 +292,8 @@ function finish(
   } else {
     canonical = code + ' ' + seq;
     if (part !== undefined) canonical += '.' + part;
-    if (yearText !== undefined) canonical += '-' + (placeholder ? yearText.toUpperCase() : yearText);
+    if (yearText !== undefined) canonical += (extra?.colonYear ? ':' : '-') + (placeholder ? yearText.toUpperCase() : yearText);
+    if (extra?.amendment !== undefined) canonical += '/' + extra.amendment;
   }
   lastCanonical = canonical;
   const nonCanonical = canonicalIsInput ? false : input !== canonical;
@@ -319,17 +324,16 @@ function finish(
     problems.push({ kind: 'unknown-region', code: regionCode });
     ok = false;
   }
-  if (!recommended && (level === 'local' || (level === 'industry' && code.length === 2))) {
-    problems.push({ kind: 'missing-T', code });
-  }
+  // No "missing-T": mandatory industry and local standards exist (WS 363, DL 5009.1, JGJ 46, DB31 …), so a code
+  // without /T is not unusual in itself.
   if (part !== undefined && part.indexOf('.') !== -1) {
     problems.push({ kind: 'nested-part' });
   }
   if (yearRaw === undefined) {
-    problems.push({ kind: 'undated' });
+    if (seq.length >= 6 && /(?:19[5-9]\d|20[0-4]\d)$/.test(seq)) problems.push({ kind: 'run-together-year', seq });
+    else problems.push({ kind: 'undated' });
   } else if (year === undefined) {
     problems.push({ kind: 'two-digit-year', year: yearRaw });
-    ok = false;
   } else if (year < 1950 || year > maxYear(opts?.now)) {
     problems.push({ kind: 'bad-year', year });
     ok = false;
@@ -343,6 +347,8 @@ function finish(
   if (year !== undefined) number.year = year;
   if (adoptedSuffix !== undefined) number.adoptedSuffix = adoptedSuffix;
   if (adoptedDegree !== undefined) number.adoptedDegree = adoptedDegree;
+  if (extra?.amendment !== undefined) number.amendment = extra.amendment;
+  if (extra?.jointNumber !== undefined) number.jointNumber = extra.jointNumber;
   return { ok, number, problems, nonCanonical };
 }
 
@@ -377,31 +383,45 @@ function runGeneral(input: string, s: string, opts: ParseOptions | undefined): P
   const year = m[14];
   let adoptedSuffix: string | undefined;
   let degree: ParsedNumber['adoptedDegree'];
+  const extra: { amendment?: string; jointNumber?: string; colonYear?: boolean } = {};
+  // "seq:year" is the CECS series' own notation only ("ISO 9001:2015" is not a Chinese number)
+  const colonYear = year !== undefined && /^[A-Za-z]{2,4} ?\d+(?:\.\d+)* ?:/.test(s);
+  if (colonYear && !/^CECS/i.test(s)) return undefined;
   if (m[15] !== undefined) {
-    adoptedSuffix = m[15];
+    extra.amendment = m[15].toUpperCase().replace(/ ?-{1,3} ?/, '-');
   } else if (m[16] !== undefined) {
-    degree = m[16].toUpperCase() as ParsedNumber['adoptedDegree'];
+    const joint = parseStandardNumber(m[16].trim(), opts);
+    extra.jointNumber = joint.number?.canonical ?? m[16].trim();
+  } else if (m[17] !== undefined) {
     adoptedSuffix = m[17];
+  } else if (m[18] !== undefined) {
+    degree = m[18].toUpperCase() as ParsedNumber['adoptedDegree'];
+    adoptedSuffix = m[19];
   }
-
   if (m[5] !== undefined) {
     const region = m[5].toUpperCase();
-    const t = m[6] !== undefined;
-    return finish(input, 'local', 'DB' + region + (t ? '/T' : ''), t, undefined, region, undefined, seq, part, year, adoptedSuffix, degree, false, opts);
+    const x = m[6] !== undefined ? m[6].toUpperCase() : '';
+    const t = x === 'T';
+    return finish(input, 'local', 'DB' + region + (x ? '/' + x : ''), t, undefined, region, undefined, seq, part, year, adoptedSuffix, degree, false, opts, extra);
   }
   if (m[7] !== undefined) {
     const org = m[7].toUpperCase();
-    return finish(input, 'group', 'T/' + org, true, undefined, undefined, org, seq, part, year, adoptedSuffix, degree, false, opts);
+    return finish(input, 'group', 'T/' + org, true, undefined, undefined, org, seq, part, year, adoptedSuffix, degree, false, opts, extra);
   }
   if (m[8] !== undefined) {
     const org = m[8].toUpperCase();
-    return finish(input, 'enterprise', 'Q/' + org, true, undefined, undefined, org, seq, part, year, adoptedSuffix, degree, false, opts);
+    return finish(input, 'enterprise', 'Q/' + org, true, undefined, undefined, org, seq, part, year, adoptedSuffix, degree, false, opts, extra);
+  }
+  if (m[9] !== undefined && m[9].toUpperCase() === 'CECS' && m[10] === undefined && m[11] === undefined) {
+    // 中国工程建设标准化协会 association standards (the series before T/CECS): "CECS 21:2000"
+    if (colonYear) extra.colonYear = true;
+    return finish(input, 'group', 'CECS', true, undefined, undefined, 'CECS', seq, part, year, adoptedSuffix, degree, false, opts, extra);
   }
   if (m[9] !== undefined && m[9].toUpperCase() !== 'GB') {
     const ind = m[9].toUpperCase();
     const x = m[10] !== undefined ? m[10].toUpperCase() : m[11] !== undefined ? 'T' : '';
     const code = x === '' ? ind : ind + '/' + x;
-    return finish(input, 'industry', code, x === 'T', ind, undefined, undefined, seq, part, year, adoptedSuffix, degree, false, opts);
+    return finish(input, 'industry', code, x === 'T', ind, undefined, undefined, seq, part, year, adoptedSuffix, degree, false, opts, extra);
   }
   // National. m[9] === "GB" cannot match when the national branch failed, but treat it as GB anyway.
   let code: string;
@@ -412,7 +432,20 @@ function runGeneral(input: string, s: string, opts: ParseOptions | undefined): P
   else if (m[9] !== undefined && m[11] !== undefined) code = 'GB/T';
   else code = 'GB';
   const rec = code === 'GB/T' || code === 'GBZ/T';
-  return finish(input, 'national', code, rec, undefined, undefined, undefined, seq, part, year, adoptedSuffix, degree, false, opts);
+  return finish(input, 'national', code, rec, undefined, undefined, undefined, seq, part, year, adoptedSuffix, degree, false, opts, extra);
+}
+
+/**
+ * True when replacing the input by `canonical` certainly names the same standard. Not for two-digit years
+ * ("LD66-94" is never expanded) nor for a year run into the sequence ("RBT 2142017" must not become
+ * "RB/T 2142017"); placeholders and unparseable input have nothing to rewrite to.
+ */
+export function rewriteIsSafe(r: ParseResult): boolean {
+  if (r.number === undefined) return false;
+  for (const p of r.problems) {
+    if (p.kind === 'placeholder' || p.kind === 'unparseable' || p.kind === 'two-digit-year' || p.kind === 'run-together-year') return false;
+  }
+  return true;
 }
 
 const UNPARSEABLE: NumberProblem = Object.freeze({ kind: 'unparseable' }) as NumberProblem;
@@ -420,7 +453,7 @@ const UNPARSEABLE: NumberProblem = Object.freeze({ kind: 'unparseable' }) as Num
 /**
  * Parse a standard number as written (messy spellings accepted) and report problems.
  * `ok` is false for placeholders, unparseable input, unknown industry/region codes and bad years;
- * undated numbers, a missing /T and nested parts are warnings (`ok` stays true).
+ * undated numbers, two-digit years, a year run into the sequence and nested parts are warnings (`ok` stays true).
  */
 export function parseStandardNumber(input: string, opts?: ParseOptions): ParseResult {
   const fast = FAST_RE.exec(input);

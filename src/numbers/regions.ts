@@ -58,7 +58,8 @@ export const CITY_CODES: Readonly<Record<string, string>> = Object.freeze({
 
 /** True when a 2-digit province code, or the province part of a 4-digit city code, is known. */
 export function isKnownRegionCode(code: string): boolean {
-  if (code.length !== 2 && code.length !== 4) return false;
+  // 2 = province, 4 = city, 5–6 = district ("DB31117/Z 016-2022": 上海 district-level)
+  if (code.length < 2 || code.length > 6 || code.length === 3) return false;
   return Object.prototype.hasOwnProperty.call(PROVINCE_CODES, code.length === 2 ? code : code.slice(0, 2));
 }
 

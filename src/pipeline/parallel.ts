@@ -6,7 +6,7 @@ import { sortDiagnostics, summarize } from '../diagnostics/resolve.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { appendAll } from '../util/array.js';
 import { PACKAGE_ROOT } from '../util/paths.js';
-import { discoverSystems } from './discover.js';
+import { discoverSystems } from '../load/discover.js';
 import { validateFiles, type CheckedSystem, type ValidateResult } from './validate.js';
 
 /**

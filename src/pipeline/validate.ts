@@ -5,11 +5,11 @@ import { sortDiagnostics, summarize, type Summary } from '../diagnostics/resolve
 import { loadCatalog } from '../catalog/load.js';
 import type { Catalog } from '../catalog/types.js';
 import { knownStandards } from '../data/known.js';
-import { loadSystem, type StageFinding } from '../load/system.js';
+import { loadSystem, type StageFinding } from '../system/load.js';
 import type { StandardSystem } from '../model/types.js';
 import { runRules } from '../rules/run.js';
 import { RULES_BY_ID } from '../rules/index.js';
-import { discoverSystems } from './discover.js';
+import { discoverSystems } from '../load/discover.js';
 import { appendAll } from '../util/array.js';
 
 export interface CheckedSystem {

@@ -7,7 +7,9 @@ import { xmlAttr, xmlText } from './xml.js';
 /**
  * JUnit XML for CI test dashboards (Jenkins, GitLab, Azure): a testsuite per
  * file, a testcase per finding (errors and warnings fail; info passes with
- * the note in system-out), and one passing testcase for a clean file.
+ * the note in system-out), and one passing testcase for a clean file. Only what the common JUnit
+ * XSD (junit-10.xsd) allows: the file and line are in the case name, classname and failure text,
+ * not in file/line attributes, which strict consumers reject.
  */
 export const junit: Formatter = {
   name: 'junit',
@@ -24,7 +26,7 @@ export const junit: Formatter = {
       let fails = 0;
       for (const d of ds) {
         const name = `${d.line}:${d.column} ${d.rule}`;
-        const head = `  <testcase classname="${xmlAttr(file)}" name="${xmlAttr(name)}" file="${xmlAttr(file)}" line="${d.line}">`;
+        const head = `  <testcase classname="${xmlAttr(file)}" name="${xmlAttr(name)}">`;
         const body = [
           `${d.severity} ${file}:${d.line}:${d.column} [${d.rule}]`,
           t(d.message, lang),
@@ -38,7 +40,7 @@ export const junit: Formatter = {
           cases.push(`${head}\n      <failure type="${xmlAttr(d.rule)}" message="${xmlAttr(t(d.message, lang))}">${xmlText(body)}</failure>\n    </testcase>`);
         }
       }
-      if (ds.length === 0) cases.push(`  <testcase classname="${xmlAttr(file)}" name="hrss-std validate" file="${xmlAttr(file)}"/>`);
+      if (ds.length === 0) cases.push(`  <testcase classname="${xmlAttr(file)}" name="hrss-std validate"/>`);
       const n = Math.max(ds.length, 1);
       tests += n;
       failures += fails;

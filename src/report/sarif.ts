@@ -3,6 +3,21 @@ import type { Diagnostic, Severity } from '../diagnostics/types.js';
 import { t, type Lang } from '../i18n/index.js';
 import { RULES } from '../rules/index.js';
 import { messageWithHint } from './text.js';
+import { pathToFileURL } from 'node:url';
+import path from 'node:path';
+import { PACKAGE_ROOT } from '../util/paths.js';
+
+/**
+ * Where SARIF viewers link to (tool.driver.informationUri, each rule's helpUri). The package is
+ * not published anywhere with a web address, so the links point at the documentation installed
+ * with it (`files` ships docs/): file: URIs that open on the machine that made the report.
+ */
+export const INFORMATION_URI = pathToFileURL(path.join(PACKAGE_ROOT, 'README.md')).href;
+const RULES_DOC = pathToFileURL(path.join(PACKAGE_ROOT, 'docs', 'rules.md')).href;
+/** docs/rules.md has a `## \`id\`` heading per rule: GitHub-style anchors are the id itself. */
+export function ruleHelpUri(id: string): string {
+  return `${RULES_DOC}#${encodeURIComponent(id)}`;
+}
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
@@ -36,6 +51,7 @@ interface RuleDescriptor {
   shortDescription: { text: string };
   fullDescription: { text: string };
   help: { text: string; markdown: string };
+  helpUri: string;
   defaultConfiguration: { level: 'error' | 'warning' | 'note' };
 }
 
@@ -45,13 +61,14 @@ function ruleDescriptors(diagnostics: Diagnostic[], lang: Lang): RuleDescriptor[
     shortDescription: { text: t(r.description, lang) },
     fullDescription: { text: plain(t(r.docs, lang)) },
     help: { text: plain(t(r.docs, lang)), markdown: t(r.docs, lang) },
+    helpUri: ruleHelpUri(r.id),
     defaultConfiguration: { level: LEVEL[r.severity] },
   }));
   // Findings from outside the registry (e.g. the coverage engine) still need a descriptor for ruleIndex.
   const known = new Set(out.map((r) => r.id));
   const extra = [...new Set(diagnostics.map((d) => d.rule).filter((id) => !known.has(id)))].sort();
   for (const id of extra) {
-    out.push({ id, shortDescription: { text: id }, fullDescription: { text: id }, help: { text: id, markdown: id }, defaultConfiguration: { level: 'error' } });
+    out.push({ id, shortDescription: { text: id }, fullDescription: { text: id }, help: { text: id, markdown: id }, helpUri: INFORMATION_URI, defaultConfiguration: { level: 'error' } });
   }
   return out;
 }
@@ -82,6 +99,7 @@ export const sarif: Formatter = {
             name: 'hrss-std',
             version: toolVersion,
             semanticVersion: toolVersion,
+            informationUri: INFORMATION_URI,
             rules,
           },
         },

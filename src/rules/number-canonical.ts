@@ -1,5 +1,6 @@
 import type { Finding } from '../diagnostics/types.js';
 import { allStandards } from '../model/types.js';
+import { rewriteIsSafe } from '../numbers/index.js';
 import { numberFields } from './number-fields.js';
 import type { Rule } from './types.js';
 
@@ -20,10 +21,22 @@ export const numberCanonical: Rule = {
     for (const entry of allStandards(system)) {
       for (const f of numberFields(entry)) {
         const n = f.parse.number;
-        if (!n || !f.parse.nonCanonical) continue;
+        // no suggestion that might name another standard ("RBT 2142017", "LD66-94": number-unusual reports them)
+        if (!n || !f.parse.nonCanonical || !rewriteIsSafe(f.parse)) continue;
         const written = f.value;
         // `number` is trimmed by the model; whitespace around it alone is not worth a warning
         if (written.trim() === n.canonical && !n.adoptedSuffix) continue;
+        if (n.jointNumber !== undefined) {
+          // jointly issued group standard: both numbers stay; only a messy spelling is worth a word
+          const both = `${n.canonical} / ${n.jointNumber}`;
+          if (written.trim() === both) continue;
+          out.push({
+            message: { zh: `联合发布的编号 “${written.trim()}” 可写作 “${both}”`, en: `the joint number "${written.trim()}" can be written "${both}"` },
+            hint: { zh: '两个编号都保留；使用半角字符，年代号前用 “-”', en: 'keep both numbers; half-width characters and "-" before the year' },
+            at: f.at,
+          });
+          continue;
+        }
         const suffix = n.adoptedSuffix;
         out.push({
           message: { zh: `编号 “${written.trim()}” 应写作 “${n.canonical}”`, en: `"${written.trim()}" should be written "${n.canonical}"` },

@@ -20,8 +20,8 @@ export const numberFormat: Rule = {
     en: 'a standard number is unreadable, a placeholder, undated, or has an invalid year or region code; a published row has no number',
   },
   docs: {
-    zh: '标准编号是核对标准状态、版本和重复的依据，必须能被识别。本规则检查 `number`、`replaces`、`replaced_by`、`references` 中的每个编号：无法按“代号 顺序号[.部分号]-年代号”识别的写法；征求意见稿中的占位编号（如 `DBXX/T XXXX-XXXX`）；DB 后的行政区划代码不存在；两位年代号无法确定年份（仅 50–95 按 19xx 展开）；年代号早于 1950 或晚于检查日期的下一年。状态为现行、即将实施、被代替、废止、待修订的行必须填写带年代号的编号（`references`、`replaces` 可以不注日期）。修正：照标准文本封面填写正式编号；尚未发布的标准删去 `number`，并写 `status: planned`（待制定）或 `drafting`（制定中）。',
-    en: 'The standard number is what status, edition and duplicate checks rely on, so it must be readable. Every number in `number`, `replaces`, `replaced_by` and `references` is checked: spellings that do not follow "code seq[.part]-year"; placeholder numbers from drafts (`DBXX/T XXXX-XXXX`); a region code after DB that does not exist; two-digit years that cannot be expanded (only 50–95 become 19xx); years before 1950 or after next year. Rows whose status is current, upcoming, replaced, withdrawn or revising need a dated number (`references` and `replaces` may be undated). Fix: copy the number from the cover of the standard; for a standard not yet published remove `number` and set `status: planned` or `drafting`.',
+    zh: '标准编号是核对标准状态、版本和重复的依据，必须能被识别。本规则检查 `number`、`replaces`、`replaced_by`、`references` 中的每个编号：无法按“代号 顺序号[.部分号]-年代号”识别的写法；征求意见稿中的占位编号（如 `DBXX/T XXXX-XXXX`）；DB 后的行政区划代码不存在；年代号早于 1950 或晚于检查日期的下一年。状态为现行、即将实施、被代替、废止、待修订的行必须填写带年代号的编号（`references`、`replaces` 可以不注日期）。修正：照标准文本封面填写正式编号；尚未发布的标准删去 `number`，并写 `status: planned`（待制定）或 `drafting`（制定中）。',
+    en: 'The standard number is what status, edition and duplicate checks rely on, so it must be readable. Every number in `number`, `replaces`, `replaced_by` and `references` is checked: spellings that do not follow "code seq[.part]-year"; placeholder numbers from drafts (`DBXX/T XXXX-XXXX`); a region code after DB that does not exist; years before 1950 or after next year. Rows whose status is current, upcoming, replaced, withdrawn or revising need a dated number (`references` and `replaces` may be undated). Fix: copy the number from the cover of the standard; for a standard not yet published remove `number` and set `status: planned` or `drafting`.',
   },
   check({ system, today, known }) {
     const out: Finding[] = [];
@@ -91,13 +91,6 @@ export const numberFormat: Rule = {
               });
               break;
             }
-            case 'two-digit-year':
-              out.push({
-                message: { zh: `${what.zh} “${v}” 的年代号 “${p.year}” 只有两位，无法确定年份`, en: `the year "${p.year}" of "${v}" has two digits and cannot be expanded` },
-                hint: { zh: '年代号写四位数字，例如 -2005', en: 'write the year with four digits, e.g. -2005' },
-                at: f.at,
-              });
-              break;
             default:
               break;
           }

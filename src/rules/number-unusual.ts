@@ -4,20 +4,21 @@ import { numberFields } from './number-fields.js';
 import type { Rule } from './types.js';
 
 /**
- * Numbers that are valid but unusual enough to check by eye: industry/local numbers without /T
- * (legacy mandatory ones, or /T forgotten) and parts of parts. Split from `number-format`
- * because they are warnings, and from `number-canonical` because no automatic fix is safe.
+ * Numbers that are valid but worth checking by eye, and that no automatic fix may touch: two-digit
+ * years (old citations such as `LD66-94`), a year run into the sequence without a dash (`RBT 2142017`)
+ * and parts of parts. A code without /T is not reported: mandatory industry and local standards exist
+ * (WS 363, DL 5009.1, JGJ 46, GB 50016 …), see tests/fixtures/real-numbers/.
  */
 export const numberUnusual: Rule = {
   id: 'number-unusual',
   severity: 'warning',
   description: {
-    zh: '行业/地方标准编号缺少 /T，或部分号再分部分（如 .1.2）',
-    en: 'an industry or local number without /T, or a part of a part (.1.2)',
+    zh: '标准编号的年代号只有两位、年代号与顺序号连写，或部分号再分部分（如 .1.2）',
+    en: 'a number with a two-digit year, a year run into the sequence, or a part of a part (.1.2)',
   },
   docs: {
-    zh: '2018 年起施行的《标准化法》规定行业标准、地方标准是推荐性标准，编号带 /T（如 `LD/T 01-2020`、`DB44/T 1234-2021`）。不带 /T 的行业或地方标准编号要么是旧的强制性标准（可能已废止或转化），要么是漏写了 /T。部分号一般只有一级（`GB/T 31596.3`），出现两级（`.1.2`）多为录入错误。两者都不自动修正：请对照标准封面核实后改正；确为旧编号的，可在该行前加 `# hrss-std-disable-next-line number-unusual -- <理由>`。',
-    en: 'Since the 2018 Standardization Law, industry and local standards are recommended standards and carry /T (`LD/T 01-2020`, `DB44/T 1234-2021`). An industry or local number without /T is either an old mandatory standard (possibly withdrawn or converted) or /T was left out. Part numbers have one level (`GB/T 31596.3`); two levels (`.1.2`) are usually a typing error. Neither is fixed automatically: check the cover of the standard; for a genuine legacy number add `# hrss-std-disable-next-line number-unusual -- <reason>` above the line.',
+    zh: '这些写法都对应真实存在的标准，但无法确定其准确编号，所以只提示、从不自动修改（`--fix` 和 `import` 都保持原文）：旧文献中的两位年代号（`LD66-94`、`GB 9361-88`）不展开成四位，因为无法从编号本身确定世纪；顺序号后紧跟像年份的四位数字而没有“-”（`RBT 2142017`，实为 RB/T 214-2017）时，无法确定顺序号在哪里结束；部分号一般只有一级（`GB/T 31596.3`），出现两级（`.1.2`）多为录入错误。不带 /T 的行业或地方标准编号不报告：强制性行业标准（如 `WS 363`、`DL 5009.1`、`JGJ 46-2005`）和强制性地方标准都真实存在。修正：对照标准封面写出完整编号；确为原样引用的，可在该行前加 `# hrss-std-disable-next-line number-unusual -- <理由>`。',
+    en: 'Each of these spellings names a real standard, but its exact number cannot be derived, so it is reported and never rewritten (`--fix` and `import` keep the text): two-digit years from old citations (`LD66-94`, `GB 9361-88`) are not expanded, because the number alone does not give the century; a sequence followed by four digits that look like a year without a dash (`RBT 2142017`, really RB/T 214-2017) leaves open where the sequence ends; part numbers have one level (`GB/T 31596.3`), two levels (`.1.2`) are usually a typing error. A code without /T is not reported: mandatory industry standards (`WS 363`, `DL 5009.1`, `JGJ 46-2005`) and mandatory local standards exist. Fix: write the full number from the cover; for a deliberate verbatim citation add `# hrss-std-disable-next-line number-unusual -- <reason>` above the line.',
   },
   check({ system }) {
     const out: Finding[] = [];
@@ -26,15 +27,17 @@ export const numberUnusual: Rule = {
         if (f.parse.problems.length === 0) continue;
         const v = f.value.trim();
         for (const p of f.parse.problems) {
-          if (p.kind === 'missing-T') {
-            const c = f.parse.number?.canonical;
-            const withT = c?.startsWith(p.code) ? `${p.code}/T${c.slice(p.code.length)}` : '';
+          if (p.kind === 'two-digit-year') {
             out.push({
-              message: { zh: `编号 “${v}” 的代号 ${p.code} 缺少 “/T”`, en: `the code ${p.code} of "${v}" has no "/T"` },
-              hint: {
-                zh: `现行行业、地方标准均为推荐性标准（${withT || `${p.code}/T …`}）；若确为旧的强制性编号，请核实其是否仍然有效`,
-                en: `industry and local standards are recommended standards (${withT || `${p.code}/T …`}); if this is an old mandatory number, check it is still in force`,
-              },
+              message: { zh: `编号 “${v}” 的年代号 “${p.year}” 只有两位`, en: `the year "${p.year}" of "${v}" has two digits` },
+              hint: { zh: '两位年代号不会被自动展开；请对照标准封面写成四位年代号（如 -1994）', en: 'two-digit years are never expanded automatically; write the four-digit year from the cover (e.g. -1994)' },
+              at: f.at,
+            });
+          } else if (p.kind === 'run-together-year') {
+            const guess = `${p.seq.slice(0, -4)}-${p.seq.slice(-4)}`;
+            out.push({
+              message: { zh: `编号 “${v}” 的顺序号 ${p.seq} 末尾像是年代号，可能漏写了 “-”`, en: `the sequence ${p.seq} of "${v}" ends in what looks like a year; a "-" may be missing` },
+              hint: { zh: `若顺序号为 ${guess}，请对照标准封面改写；不会自动修改`, en: `if it is ${guess}, correct it from the cover; this is never changed automatically` },
               at: f.at,
             });
           } else if (p.kind === 'nested-part') {

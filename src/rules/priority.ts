@@ -1,5 +1,5 @@
 import type { Finding } from '../diagnostics/types.js';
-import { serviceIndex } from '../gaps/index-services.js';
+import { serviceIndex } from '../coverage/index-services.js';
 import { displayNumber, effectiveLevel } from '../model/level.js';
 import { allStandards, IN_FORCE, LEVEL_LABELS, TO_BE_MADE, type Level, type StandardEntry } from '../model/types.js';
 import type { Rule } from './types.js';

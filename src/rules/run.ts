@@ -1,6 +1,6 @@
 import type { Diagnostic, Severity, SeveritySetting } from '../diagnostics/types.js';
 import { toDiagnostic } from '../diagnostics/resolve.js';
-import type { StageFinding } from '../load/system.js';
+import type { StageFinding } from '../system/load.js';
 import { RULES, RULES_BY_ID } from './index.js';
 import type { RuleContext } from './types.js';
 

@@ -1,7 +1,7 @@
 import type { Finding, Loc } from '../diagnostics/types.js';
 import { displayNumber } from '../model/level.js';
-import { serviceIndex } from '../gaps/index-services.js';
-import { stateOf } from '../gaps/coverage.js';
+import { serviceIndex } from '../coverage/index-services.js';
+import { stateOf } from '../coverage/coverage.js';
 import type { Rule } from './types.js';
 
 /**

@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync, existsSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -21,6 +21,8 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, opts: {
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let fd: number | undefined;
   try {
+    // Every command that writes a file creates its missing parent folders (docs/authoring.md).
+    mkdirSync(path.dirname(target), { recursive: true });
     fd = openSync(tmp, 'wx');
     const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     let off = 0;

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildProgram } from '../../src/cli.js';
+import { buildProgram } from '../../src/cli/index.js';
 import { runCli, tempTree } from '../helpers.js';
 
 const hasShell = (sh: string) => spawnSync(sh, ['-c', 'exit 0']).status === 0;

@@ -26,8 +26,12 @@ describe('cell mapping', () => {
 
   it('reads headings and their nesting', () => {
     expect(parseHeading('101 术语与缩略语标准')).toEqual({ code: '101', title: '术语与缩略语标准', rank: undefined });
-    expect(parseHeading('一、基础通用标准体系')).toEqual({ title: '基础通用标准体系', rank: 1 });
-    expect(parseHeading('（二）符号与标志标准')).toEqual({ title: '符号与标志标准', rank: 2 });
+    // headings keep their whole text; only a structure code is split off
+    expect(parseHeading('一、基础通用标准体系')).toEqual({ title: '一、基础通用标准体系', rank: 1 });
+    expect(parseHeading('（二）符号与标志标准')).toEqual({ title: '（二）符号与标志标准', rank: 2 });
+    expect(parseHeading('一、101 术语标准')).toEqual({ code: '101', title: '术语标准', rank: 1 });
+    expect(parseHeading('（一）2024 年新发布')).toEqual({ title: '（一）2024 年新发布', rank: 2 });
+    expect(parseHeading('2024年新发布')).toEqual({ title: '2024年新发布', rank: undefined });
     expect(codeNestsUnder('101', '100')).toBe(true);
     expect(codeNestsUnder('200', '100')).toBe(false);
     expect(codeNestsUnder('101-1', '101')).toBe(true);
@@ -51,18 +55,20 @@ describe('hrss-std import (hand-made office table)', () => {
     await officeWorkbook(path.join(dir, '明细表.xlsx'));
     const r = runCli(['import', '明细表.xlsx', '-o', 'systems/demo/'], { cwd: dir });
     expect(r.code).toBe(1); // imported, with unmapped cells
-    expect(r.stderr.split('\n').slice(0, 4)).toEqual([
+    expect(r.stderr.split('\n').slice(0, 6)).toEqual([
       '标准体系明细表!L3: 无法识别的列 “联系人”，该列未导入',
       '标准体系明细表!F8: 无法识别的级别 “省标”',
       '标准体系明细表!A11: 跳过的说明行 “注：级别按 GB/T 13016 填写。”',
       '已导入 6 条标准、5 个子体系 → systems/demo/system.yaml；3 处无法识别（见上）',
+      '下一步：hrss-std validate',
+      '读取 7 行，写出 6 条标准、5 个子体系，报告 3 处单元格',
     ]);
     const yaml = readFileSync(path.join(dir, 'systems/demo/system.yaml'), 'utf8');
     expect(yaml).toBe([
       '# yaml-language-server: $schema=../../node_modules/hrss-std/schemas/system.schema.json',
       '# 由 hrss-std import 从 明细表.xlsx（工作表 标准体系明细表）导入',
       'id: demo',
-      'title: 某市人力资源和社会保障领域公共服务标准体系',
+      'title: 某市人力资源和社会保障领域公共服务标准体系明细表',
       'catalog: hrss-basic',
       'subsystems:',
       '  - code: "100"',

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/config.js';
-import { loadSystem } from '../../src/load/system.js';
+import { loadSystem } from '../../src/system/load.js';
 import { effectiveLevel } from '../../src/model/level.js';
 import { allStandards, walkNodes, type StandardSystem } from '../../src/model/types.js';
 import { ROOT, runCli, tempTree } from '../helpers.js';

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
@@ -62,6 +63,16 @@ describe('hrss-std catalog import', () => {
     const g = runCli(['gaps', '-f', 'json'], { cwd: sys });
     expect(g.code).toBe(0);
     expect(JSON.parse(g.stdout).systems[0].totals).toMatchObject({ items: 6, covered: 2, coveragePct: 33.3 });
+  });
+
+  it('creates a missing output folder and refuses a FIFO instead of hanging (issues 12, 17)', () => {
+    const r = runCli(['catalog', 'import', 'hrss-list.xlsx', '-o', 'new-folder/deeper/x.catalog.yaml'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(readFileSync(path.join(dir, 'new-folder/deeper/x.catalog.yaml'), 'utf8')).toContain('id: hrss-list');
+    execFileSync('mkfifo', [path.join(dir, 'pipe.csv')]);
+    const f = runCli(['catalog', 'import', 'pipe.csv'], { cwd: dir });
+    expect(f.code).toBe(2);
+    expect(f.stderr).toContain('不是普通文件，未读取');
   });
 
   it('--id, --title and --confirmed', () => {

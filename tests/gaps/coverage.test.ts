@@ -2,8 +2,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/load.js';
 import { DEFAULT_LIMITS } from '../../src/config/config.js';
-import { computeCoverage, percent } from '../../src/gaps/coverage.js';
-import { loadSystem } from '../../src/load/system.js';
+import { computeCoverage, percent } from '../../src/coverage/coverage.js';
+import { loadSystem } from '../../src/system/load.js';
 import { ROOT } from '../helpers.js';
 import { pct, recount } from './recompute.js';
 

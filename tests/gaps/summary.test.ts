@@ -3,14 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
-import { computeCoverage, isDetailed, summarizeCoverage } from '../../src/gaps/coverage.js';
-import { measureGaps } from '../../src/gaps/load.js';
+import { computeCoverage, isDetailed, summarizeCoverage } from '../../src/coverage/coverage.js';
+import { measureGaps } from '../../src/pipeline/measure.js';
 import { renderCsv } from '../../src/gaps/render/csv.js';
 import { renderMarkdown } from '../../src/gaps/render/markdown.js';
 import { renderTable } from '../../src/gaps/render/table.js';
 import type { GapsRenderInput } from '../../src/gaps/render/common.js';
 import { checkMinCoverage, makeBaseline } from '../../src/gaps/gates.js';
-import { loadSystem } from '../../src/load/system.js';
+import { loadSystem } from '../../src/system/load.js';
 import { loadCatalog } from '../../src/catalog/load.js';
 import { ROOT } from '../helpers.js';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { locate } from '../../src/load/positions.js';
 import { decodeText, lineColumn, type SourceFile } from '../../src/load/source.js';
 import { parseYaml, YamlSyntaxError } from '../../src/load/yaml.js';
-import { syntaxFinding } from '../../src/load/findings.js';
+import { syntaxFinding } from '../../src/diagnostics/load-findings.js';
 
 const LIMITS = { maxAliases: 10_000, maxDepth: 200 };
 

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import yaml from 'js-yaml';
 import {
+  rewriteIsSafe,
   parseStandardNumber,
   canonicalizeNumber,
   levelLabel,
@@ -18,6 +19,7 @@ import {
   INDUSTRY_CODES_64,
   LATER_INDUSTRY_CODES,
   isKnownIndustryCode,
+  ENGINEERING_CODES,
 } from '../../src/numbers/industry-codes.js';
 import { PROVINCE_CODES, CITY_CODES, isKnownRegionCode, regionName } from '../../src/numbers/regions.js';
 import * as barrel from '../../src/numbers/index.js';
@@ -168,7 +170,10 @@ describe('fields of real numbers', () => {
     expect(quake.number).toMatchObject({ level: 'industry', code: 'DB/T', industryCode: 'DB' });
     const legacyQuake = parseStandardNumber('DB 12-2010', { now: NOW });
     expect(legacyQuake.number).toMatchObject({ level: 'industry', code: 'DB', industryCode: 'DB' });
-    expect(kinds(legacyQuake.problems)).toEqual(['missing-T']);
+    // a mandatory industry number without /T is normal (WS 363, DL 5009.1): no problem at all
+    expect(kinds(legacyQuake.problems)).toEqual([]);
+    // a blank after DB before a region and a slash is local ("DB 13/T 2091-2014")
+    expect(num('DB 13/T 2091-2014')).toMatchObject({ level: 'local', code: 'DB13/T', canonical: 'DB13/T 2091-2014' });
     expect(num('DB12/T 3009-2024').level).toBe('local');
   });
 
@@ -199,7 +204,8 @@ describe('messy inputs → canonical', () => {
     ['LD/T 01－2020', 'LD/T 01-2020'],
     ['LDT 01-2020', 'LD/T 01-2020'],
     ['LD-T 3002-2023', 'LD/T 3002-2023'],
-    ['GB 7026—86', 'GB 7026-1986'],
+    ['GB 7026—86', 'GB 7026-86'],
+    ['GB 9684 1988', 'GB 9684-1988'],
     ['GB/T 19001-2016/ISO 9001:2015', 'GB/T 19001-2016'],
     ['GB/T 19001—2016/ISO 9001:2015', 'GB/T 19001-2016'],
     ['T/CQTSHRA006-2024', 'T/CQTSHRA 006-2024'],
@@ -217,12 +223,15 @@ describe('messy inputs → canonical', () => {
     expect(again.number!.canonical).toBe(canonical);
   });
 
-  it('two-digit years: 50–95 expand to 19xx, others are a problem', () => {
-    expect(num('GB 7026—86').year).toBe(1986);
-    expect(num('ZB/T 1-95').year).toBe(1995);
-    for (const y of ['96', '99', '05', '49']) {
+  it('two-digit years are never expanded: kept as written, a warning (issue 12: LD66-94 stayed LD 66-1994)', () => {
+    const ld = parseStandardNumber('LD66-94', { now: NOW });
+    expect(ld.ok).toBe(true);
+    expect(ld.number).toMatchObject({ code: 'LD', seq: '66', canonical: 'LD 66-94' });
+    expect(ld.number!.year).toBeUndefined();
+    expect(rewriteIsSafe(ld)).toBe(false);
+    for (const y of ['86', '95', '96', '99', '05', '49']) {
       const r = parseStandardNumber(`GB 1234-${y}`, { now: NOW });
-      expect(r.ok).toBe(false);
+      expect(r.ok).toBe(true);
       expect(r.problems).toEqual([{ kind: 'two-digit-year', year: y }]);
       expect(r.number!.year).toBeUndefined();
       expect(r.number!.canonical).toBe(`GB 1234-${y}`);
@@ -296,13 +305,14 @@ describe('problems', () => {
     expect(parseStandardNumber('DB4499/T 1-2020', { now: NOW }).ok).toBe(true);
   });
 
-  it('missing /T on local and industry numbers is a warning', () => {
+  it('mandatory local and industry numbers without /T are not a problem (issue 12: WS 363, DL 5009.1 were flagged)', () => {
     const r = parseStandardNumber('DB44 1234-2021', { now: NOW });
     expect(r.ok).toBe(true);
-    expect(r.problems).toEqual([{ kind: 'missing-T', code: 'DB44' }]);
+    expect(r.problems).toEqual([]);
     expect(r.number).toMatchObject({ level: 'local', code: 'DB44', regionCode: '44', recommended: false, canonical: 'DB44 1234-2021' });
-    expect(parseStandardNumber('LD 1-1990', { now: NOW }).problems).toEqual([{ kind: 'missing-T', code: 'LD' }]);
-    // GB, GB/Z and industry /Z never get missing-T
+    expect(parseStandardNumber('LD 1-1990', { now: NOW }).problems).toEqual([]);
+    expect(parseStandardNumber('WS 363.1-2011', { now: NOW }).problems).toEqual([]);
+    expect(parseStandardNumber('DL 5009.1-2014', { now: NOW }).problems).toEqual([]);
     expect(parseStandardNumber('GB 7026-1986', { now: NOW }).problems).toEqual([]);
     expect(parseStandardNumber('DL/Z 981-2005', { now: NOW }).problems).toEqual([]);
   });
@@ -318,7 +328,7 @@ describe('problems', () => {
     expect(r.number).toMatchObject({ seq: '25', part: '1.2', canonical: 'HJ/T 25.1.2-2014' });
     expect(seriesKey(r.number!)).toBe('HJ/T 25.1.2');
     const bare = parseStandardNumber('HJ 25.1.2', { now: NOW });
-    expect(kinds(bare.problems)).toEqual(['missing-T', 'nested-part', 'undated']);
+    expect(kinds(bare.problems)).toEqual(['nested-part', 'undated']);
   });
 
   it('bad years depend on `now`', () => {
@@ -340,12 +350,10 @@ describe('problems', () => {
     '   ',
     'GBT31596.12015',
     'DB330 /T 113 — 0',
-    'JJF 1059.1-2012',
     'ISO 9001:2015',
     '标准',
     'GB/T',
     'T/ABC-2023',
-    'GB/T 13016 2018',
     'GB/T 13016-201',
   ])('%j is unparseable', (input) => {
     const r = parseStandardNumber(input, { now: NOW });
@@ -362,14 +370,23 @@ describe('problems', () => {
     expect(parseStandardNumber('标准').nonCanonical).toBe(false);
   });
 
-  it('severity: only undated, missing-T and nested-part are warnings', () => {
-    const warnings: NumberProblem[] = [{ kind: 'undated' }, { kind: 'missing-T', code: 'DB44' }, { kind: 'nested-part' }];
+  it('JJF (计量技术规范) is read as a code that is not an industry code', () => {
+    expect(parseStandardNumber('JJF 1059.1-2012', { now: NOW }).problems).toEqual([{ kind: 'unknown-industry-code', code: 'JJF' }]);
+  });
+
+  it('severity: undated, two-digit and run-together years, missing-T and nested-part are warnings', () => {
+    const warnings: NumberProblem[] = [
+      { kind: 'undated' },
+      { kind: 'missing-T', code: 'DB44' },
+      { kind: 'nested-part' },
+      { kind: 'two-digit-year', year: '05' },
+      { kind: 'run-together-year', seq: '2142017' },
+    ];
     const errors: NumberProblem[] = [
       { kind: 'placeholder' },
       { kind: 'unparseable' },
       { kind: 'unknown-industry-code', code: 'XX' },
       { kind: 'unknown-region', code: '99' },
-      { kind: 'two-digit-year', year: '05' },
       { kind: 'bad-year', year: 1900 },
     ];
     for (const p of warnings) expect(numberProblemSeverity(p)).toBe('warning');
@@ -404,13 +421,14 @@ describe('keys and labels', () => {
 });
 
 describe('code tables', () => {
-  it('64 industry codes plus RB', () => {
+  it('64 industry codes plus RB, NB and the engineering-construction codes', () => {
     expect(INDUSTRY_CODES_64.length).toBe(64);
     expect(new Set(INDUSTRY_CODES_64).size).toBe(64);
     expect(INDUSTRY_CODES_64).not.toContain('RB');
-    expect(LATER_INDUSTRY_CODES).toEqual(['RB']);
-    expect(INDUSTRY_CODES.length).toBe(65);
-    for (const c of ['LD', 'MZ', 'WS', 'GA', 'JR', 'SJ', 'YD', 'GM', 'DA', 'AQ', 'LB', 'DB', 'RB']) {
+    expect(LATER_INDUSTRY_CODES).toEqual(['RB', 'NB']);
+    expect(ENGINEERING_CODES).toEqual(['JGJ', 'CJJ', 'JTG']);
+    expect(INDUSTRY_CODES.length).toBe(69);
+    for (const c of ['LD', 'MZ', 'WS', 'GA', 'JR', 'SJ', 'YD', 'GM', 'DA', 'AQ', 'LB', 'DB', 'RB', 'NB', 'JGJ', 'CJJ']) {
       expect(isKnownIndustryCode(c)).toBe(true);
     }
     expect(isKnownIndustryCode('GB')).toBe(false);

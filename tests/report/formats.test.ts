@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../../src/diagnostics/types.js';
 import { summarize } from '../../src/diagnostics/resolve.js';
 import { FORMATTERS, formatterFor } from '../../src/report/index.js';
@@ -9,6 +11,7 @@ import { RULES } from '../../src/rules/index.js';
 import type { ReportInput } from '../../src/report/types.js';
 import { checkWellFormedXml, xmlDecode } from './xml-check.js';
 import { sarifValidator } from './sarif-schema.js';
+import { checkJunitXsd } from './junit-xsd.js';
 
 const d = (over: Partial<Diagnostic> & Pick<Diagnostic, 'rule' | 'file' | 'line' | 'column'>): Diagnostic => ({
   severity: 'error',
@@ -59,6 +62,8 @@ describe('report formats', () => {
       expect(log.runs).toHaveLength(1);
       const driver = log.runs[0].tool.driver;
       expect(driver).toMatchObject({ name: 'hrss-std', version: '9.9.9' });
+      expect(driver.informationUri).toMatch(/^file:\/\/\/.*\/README\.md$/);
+      expect(existsSync(fileURLToPath(driver.informationUri))).toBe(true);
       const ids = driver.rules.map((r: any) => r.id);
       expect(ids.slice(0, RULES.length)).toEqual(RULES.map((r) => r.id));
       // a finding from outside the registry still gets a descriptor, after the registry's
@@ -67,6 +72,10 @@ describe('report formats', () => {
         const desc = driver.rules.find((x: any) => x.id === r.id);
         expect(desc.shortDescription.text).toBe(r.description.zh);
         expect(desc.fullDescription.text.length).toBeGreaterThan(0);
+        // GitHub code scanning links each rule to its documentation
+        expect(desc.helpUri).toMatch(new RegExp(`^file:///.*/docs/rules\\.md#${r.id}$`));
+        expect(existsSync(fileURLToPath(desc.helpUri.replace(/#.*/, '')))).toBe(true);
+        expect(readFileSync(fileURLToPath(desc.helpUri.replace(/#.*/, '')), 'utf8')).toContain(`## \`${r.id}\``);
         expect(desc.defaultConfiguration.level).toBe({ error: 'error', warning: 'warning', info: 'note' }[r.severity]);
       }
     });
@@ -128,18 +137,25 @@ describe('report formats', () => {
     });
 
     it('fails errors and warnings, passes info and clean files', () => {
-      expect(xml).toContain('<testcase classname="systems/a/system.yaml" name="3:1 schema" file="systems/a/system.yaml" line="3">\n      <failure type="schema"');
+      expect(xml).toContain('<testcase classname="systems/a/system.yaml" name="3:1 schema">\n      <failure type="schema"');
       expect(xml).toMatch(/name="1:1 not-registered"[^>]*>\n\s*<system-out>/);
       expect(xml).toContain('<testsuite name="systems/clean/system.yaml" tests="1" failures="0" errors="0" skipped="0">');
-      expect(xml).toMatch(/<testcase classname="systems\/clean\/system.yaml" name="hrss-std validate" file="systems\/clean\/system.yaml"\/>/);
+      expect(xml).toMatch(/<testcase classname="systems\/clean\/system.yaml" name="hrss-std validate"\/>/);
       // related places and the hint are in the failure body
       expect(xml).toContain('↳ systems/a/system.yaml:10:7 第一次出现在这里');
       expect(xml).toContain('提示：是否应为 “framework”？');
     });
 
+    it('is valid against the common JUnit XSD (no file/line attributes on testcase; the place is in the failure text)', () => {
+      expect(() => checkJunitXsd(xml)).not.toThrow();
+      expect(xml).toContain('error systems/a/system.yaml:3:1 [schema]');
+      // the checker itself refuses what the XSD refuses
+      expect(() => checkJunitXsd('<testsuites><testsuite name="a" tests="1"><testcase name="x" file="a" line="3"/></testsuite></testsuites>')).toThrow(/attribute file/);
+    });
+
     it('is a valid, empty report when nothing was checked', () => {
       const empty = formatterFor('junit')!.format(input({ diagnostics: [] }));
-      checkWellFormedXml(empty);
+      checkJunitXsd(empty);
       expect(empty).toContain('<testsuites name="hrss-std" tests="0" failures="0" errors="0">');
     });
   });

@@ -14,6 +14,13 @@ describe('year-mismatch', () => {
 
   it('is silent when the years agree or there is no publication date', () => {
     expect(of(lint(row('number: GB/T 33534-2017', 'title: 失业登记管理服务规范', 'published: "2017-03-09"')), 'year-mismatch')).toEqual([]);
+  });
+
+  it('tolerates publication in January of the next year (issue 12: GB/T 26268-2010 published 2011-01-14)', () => {
+    expect(of(lint(row('number: GB/T 26268-2010', 'title: 甲', 'published: "2011-01-14"')), 'year-mismatch')).toEqual([]);
+    // February of the next year, or two years later, is still reported
+    expect(of(lint(row('number: GB/T 26268-2010', 'title: 甲', 'published: "2011-02-14"')), 'year-mismatch')).toHaveLength(1);
+    expect(of(lint(row('number: GB/T 26268-2010', 'title: 甲', 'published: "2012-01-14"')), 'year-mismatch')).toHaveLength(1);
     expect(of(lint(row('number: GB/T 33534-2017', 'title: 失业登记管理服务规范', 'effective: "2017-10-01"')), 'year-mismatch')).toEqual([]);
   });
 });

@@ -43,14 +43,13 @@ describe('number-format', () => {
     expect(ds[0]!.message.en).toBe('a current standard has no number');
   });
 
-  it('reports an unknown region, a two-digit year it cannot expand and an implausible year', () => {
+  it('reports an unknown region and an implausible year; a two-digit year is no error (number-unusual warns)', () => {
     const ds = of(lint(row('number: DB99/T 1-2020', 'title: 甲', 'replaces: [GB/T 2-05]', 'replaced_by: GB/T 3-2099')), 'number-format');
-    expect(ds.map(pos)).toEqual(['11:21', '13:24', '14:26']);
+    expect(ds.map(pos)).toEqual(['11:21', '14:26']);
     expect(ds[0]!.message.zh).toContain('“99” 不存在');
-    expect(ds[1]!.message.zh).toContain('“05” 只有两位');
     // the year limit follows the configured check date (2026-11-21 → at most 2027)
-    expect(ds[2]!.message.zh).toContain('年代号 2099 不合理');
-    expect(ds[2]!.hint!.zh).toContain('1950 至 2027');
+    expect(ds[1]!.message.zh).toContain('年代号 2099 不合理');
+    expect(ds[1]!.hint!.zh).toContain('1950 至 2027');
   });
 
   it('is silent on real numbers and planned rows without a number', () => {
@@ -88,12 +87,21 @@ describe('number-canonical', () => {
 });
 
 describe('number-unusual', () => {
-  it('warns about a local number without /T and shows the /T form', () => {
-    const ds = of(lint(row('number: DB44 123-2021', 'title: 某地方标准')), 'number-unusual');
-    expect(ds.map(pos)).toEqual(['11:21']);
-    expect(ds[0]!.severity).toBe('warning');
-    expect(ds[0]!.message.zh).toContain('DB44 缺少 “/T”');
-    expect(ds[0]!.hint!.zh).toContain('DB44/T 123-2021');
+  it('is silent on mandatory local and industry numbers without /T (issue 12: WS 363, DL 5009.1 were flagged)', () => {
+    expect(of(lint(row('number: DB44 123-2021', 'title: 某地方标准')), 'number-unusual')).toEqual([]);
+    expect(of(lint(row('number: DL 5009.1-2014', 'title: 电力建设安全工作规程 第1部分：火力发电')), 'number-unusual')).toEqual([]);
+  });
+
+  it('warns about a two-digit year and a year run into the sequence, and number-canonical offers no rewrite', () => {
+    const ds = lint(row('number: LD66-94', 'title: 甲', 'replaces: [RBT 2142017]'));
+    const unusual = of(ds, 'number-unusual');
+    expect(unusual.map(pos)).toEqual(['11:21', '13:24']);
+    expect(unusual[0]!.severity).toBe('warning');
+    expect(unusual[0]!.message.zh).toContain('“94” 只有两位');
+    expect(unusual[1]!.message.zh).toContain('可能漏写了 “-”');
+    expect(unusual[1]!.hint!.zh).toContain('214-2017');
+    expect(of(ds, 'number-canonical')).toEqual([]);
+    expect(of(ds, 'number-format')).toEqual([]);
   });
 
   it('warns about a part of a part', () => {

@@ -45,6 +45,21 @@ describe('status-replaced', () => {
     expect(ds[1]!.message.zh).toBe('DB44/T 9003-2015 已被本体系中的 DB44/T 9002-2022 代替，不应再列为现行');
   });
 
+  it('same code and sequence with other years and other titles are different standards (issue 12: LD/T 03-2020/2021/2022)', () => {
+    // series that restart their sequence each year: the number alone does not make an edition
+    const src = rows(
+      ['code: "101-01"', 'number: DB44/T 9004-2020', 'title: 甲服务规范'],
+      ['code: "101-02"', 'number: DB44/T 9004-2021', 'title: 乙服务指南'],
+      ['code: "101-03"', 'number: DB44/T 9004-2022', 'title: 丙评价规范'],
+      // same title apart from blanks and punctuation: an edition
+      ['code: "101-04"', 'number: DB44/T 9005-2019', 'title: 丁 服务规范'],
+      ['code: "101-05"', 'number: DB44/T 9005-2023', 'title: 丁服务规范'],
+    );
+    const ds = of(lint(src), 'status-replaced');
+    expect(ds.map(pos)).toEqual([`${lineOf(src, 'number: DB44/T 9005-2019')}:21`]);
+    expect(ds[0]!.message.zh).toBe('本体系同时把较新版本 DB44/T 9005-2023 列为现行，DB44/T 9005-2019 应已被代替');
+  });
+
   it('is silent for current editions and for old editions marked replaced', () => {
     const src = rows(
       ['code: "101-01"', 'number: GB/T 31597-2015', 'title: 城乡居民基本养老保险服务规范', 'status: replaced', 'replaced_by: GB/T 31597-2022'],

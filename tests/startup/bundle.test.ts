@@ -7,11 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers.js';
 
 // `npm run build` bundles dist/ into dist/bundle/cli.bundle.cjs with a V8 code cache
-// (scripts/bundle.js), which bin/hrss-std.js runs instead of dist/cli.js for a faster start.
+// (scripts/bundle.js), which bin/hrss-std.js runs instead of dist/cli/index.js for a faster start.
 // global-setup builds dist/ with tsc only (the bundle, when there is one, is then older and
 // ignored), so these tests make a private package: a copy of bin/ and dist/ beside links to
 // data/, schemas/, templates/, systems/ and node_modules/, bundled there.
-// The bundle must behave exactly like dist/cli.js: same output, same files, same exit codes.
+// The bundle must behave exactly like dist/cli/index.js: same output, same files, same exit codes.
 
 const SAMPLE = 'systems/zhanjiang';
 let pkg: string;
@@ -48,7 +48,7 @@ function run(args: string[], opts: { cwd?: string; env?: Record<string, string |
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** Run with the bundle and with dist/cli.js; both results. */
+/** Run with the bundle and with dist/cli/index.js; both results. */
 function both(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}) {
   return {
     bundled: run(args, opts),
@@ -103,7 +103,7 @@ process.stdout.write(String(s.cachedDataRejected));`;
     expect(execFileSync(process.execPath, ['-e', check], { encoding: 'utf8' })).toBe('false');
   });
 
-  it('prints what dist/cli.js prints', () => {
+  it('prints what dist/cli/index.js prints', () => {
     const cases: string[][] = [
       [],
       ['--help'],
@@ -199,16 +199,32 @@ process.stdout.write(String(s.cachedDataRejected));`;
     expect(run(['--version'], { env: { HRSS_STD_BUNDLE: '0' } })).toEqual(r);
   });
 
-  it('is ignored once tsc has rebuilt dist/ after it (it may be stale then)', () => {
-    const cli = path.join(pkg, 'dist/cli.js');
-    const before = statSync(cli);
+  it('is ignored once dist/cli/index.js differs from the one it was built from (content stamp)', () => {
+    const cli = path.join(pkg, 'dist/cli/index.js');
+    const before = readFileSync(cli);
     const log = path.join(work, 'stale.log');
     try {
-      utimesSync(cli, before.atime, new Date(Date.now() + 60_000));
+      writeFileSync(cli, Buffer.concat([before, Buffer.from('\n// rebuilt by tsc\n')]));
       expect(run(['validate', SAMPLE], { node: tracer(log) }).code).toBe(0);
       const loaded = readFileSync(log, 'utf8');
       expect(loaded).toContain(pathToFileURL(cli).href);
       expect(loaded).not.toContain('cli.bundle.cjs');
+    } finally {
+      writeFileSync(cli, before);
+    }
+  });
+
+  it('is used whatever the file times (npm does not preserve them): dist/cli/index.js newer than the bundle', () => {
+    const cli = path.join(pkg, 'dist/cli/index.js');
+    const before = statSync(cli);
+    const log = path.join(work, 'times.log');
+    try {
+      utimesSync(cli, before.atime, new Date(Date.now() + 60_000));
+      expect(run(['validate', SAMPLE], { node: tracer(log) }).code).toBe(0);
+      // the bundle runs through vm.Script (not in the module log): no dist/ module is loaded
+      const loaded = readFileSync(log, 'utf8');
+      expect(loaded).not.toContain(pathToFileURL(cli).href);
+      expect(loaded).not.toContain(pathToFileURL(path.join(pkg, 'dist/commands/validate.js')).href);
     } finally {
       utimesSync(cli, before.atime, before.mtime);
     }

@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { buildProgram, commandOf } from '../../src/cli.js';
+import { buildProgram, commandOf } from '../../src/cli/index.js';
 
 // main() registers only the command argv names (commandOf), to start faster. Parsing, help and
 // usage errors must be exactly those of the program with every command registered.

@@ -1,5 +1,5 @@
-import { computeCoverage } from '../../gaps/coverage.js';
-import type { CoverageState } from '../../gaps/types.js';
+import { computeCoverage } from '../../coverage/coverage.js';
+import type { CoverageState } from '../../coverage/types.js';
 import { displayNumber, effectiveLevel, parsedNumber } from '../../model/level.js';
 import { allStandards, walkNodes, type StandardEntry, type StandardSystem, type SubsystemNode } from '../../model/types.js';
 import { seriesKey } from '../../numbers/index.js';

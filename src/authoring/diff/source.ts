@@ -5,9 +5,9 @@ import path from 'node:path';
 import type { Catalog } from '../../catalog/types.js';
 import { ConfigError, loadConfig, type Config } from '../../config/config.js';
 import type { Text } from '../../i18n/index.js';
-import { loadSystem, type StageFinding } from '../../load/system.js';
+import { loadSystem, type StageFinding } from '../../system/load.js';
 import type { StandardSystem } from '../../model/types.js';
-import { discoverSystems } from '../../pipeline/discover.js';
+import { discoverSystems } from '../../load/discover.js';
 import { catalogFor } from '../../pipeline/validate.js';
 
 /** One system on one side of a diff. */

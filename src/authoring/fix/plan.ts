@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, parseDocument, parse as parseYamlValue, visit, type Document, type Node, type Scalar, type YAMLMap } from 'yaml';
-import { parseStandardNumber } from '../../numbers/index.js';
+import { parseStandardNumber, rewriteIsSafe } from '../../numbers/index.js';
 import { LEVEL_ALIASES, STATUS_ALIASES } from '../../model/types.js';
 
 /** What a fix does, for the report. */
@@ -29,13 +29,14 @@ const TRIM_KEYS = new Set(['code', 'published', 'effective', 'reviewed', 'servic
 /**
  * The new number for a messy spelling, or undefined when there is nothing safe to do: unparseable
  * input, placeholders ("DBXX/T XXXX") and numbers carrying an adoption suffix
- * ("GB/T 19001-2016/ISO 9001:2015": the canonical form drops the suffix, which would lose data).
+ * ("GB/T 19001-2016/ISO 9001:2015": the canonical form drops the suffix, which would lose data), joint
+ * numbers of group standards, two-digit years and years run into the sequence (see rewriteIsSafe).
  */
 export function numberFix(value: string): string | undefined {
   const r = parseStandardNumber(value);
   const n = r.number;
-  if (!n || n.adoptedSuffix !== undefined || n.adoptedDegree !== undefined) return undefined;
-  if (r.problems.some((p) => p.kind === 'placeholder' || p.kind === 'unparseable' || p.kind === 'two-digit-year')) return undefined;
+  if (!n || n.adoptedSuffix !== undefined || n.adoptedDegree !== undefined || n.jointNumber !== undefined) return undefined;
+  if (!rewriteIsSafe(r)) return undefined;
   return n.canonical !== value ? n.canonical : undefined;
 }
 

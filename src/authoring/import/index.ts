@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import type { Catalog } from '../../catalog/types.js';
 import type { Text } from '../../i18n/index.js';
 import type { Field } from './headers.js';
@@ -15,6 +15,9 @@ export class ImportError extends Error {
     super(text.en);
   }
 }
+
+/** Largest workbook file read (bytes); the zip directory is checked separately in sheet.ts. */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 export interface ImportOptions {
   sheet?: string;
@@ -49,6 +52,15 @@ function serviceLookup(catalog: Catalog): { names: Map<string, string>; ids: Set
 /** Read a 标准明细表 workbook into the YAML tree, with every cell that could not be mapped. */
 export async function importWorkbook(file: string, opts: ImportOptions = {}): Promise<ImportResult> {
   if (!existsSync(file)) throw new ImportError({ zh: `文件不存在：${file}`, en: `file not found: ${file}` });
+  // A FIFO or device reports size 0 and never ends: only regular files are read, up to a limit.
+  const st = statSync(file);
+  if (!st.isFile()) {
+    throw new ImportError({ zh: `不是普通文件，未读取：${file}`, en: `not a regular file; not read: ${file}` },
+      { zh: '导入只读取 .xlsx 普通文件（不读取管道、设备或目录）', en: 'import reads regular .xlsx files only (no pipes, devices or folders)' });
+  }
+  if (st.size > MAX_IMPORT_BYTES) {
+    throw new ImportError({ zh: `文件过大（${st.size} 字节，上限 ${MAX_IMPORT_BYTES} 字节）：${file}`, en: `file too large (${st.size} bytes; the limit is ${MAX_IMPORT_BYTES}): ${file}` });
+  }
   let wb: Awaited<ReturnType<typeof readWorkbook>>;
   try {
     wb = await readWorkbook(file);
@@ -84,8 +96,9 @@ export async function importWorkbook(file: string, opts: ImportOptions = {}): Pr
     if (r.headerRow > 0) return r;
     firstTry ??= r;
   }
+  const why = firstTry?.problems[0]?.message;
   throw new ImportError(
-    { zh: `没有找到标准明细表：各工作表中都没有包含“标准名称”的表头行`, en: 'no 标准明细表 found: no sheet has a header row with 标准名称' },
-    { zh: `工作表：${wb.names.join('、')}；可用 --sheet 指定`, en: `sheets: ${wb.names.join(', ')}; choose one with --sheet` },
+    { zh: `没有找到标准明细表：各工作表中都没有可识别的表头行${why ? `（${firstTry!.sheet}：${why.zh}）` : ''}`, en: `no 标准明细表 found: no sheet has a header row it can read${why ? ` (${firstTry!.sheet}: ${why.en})` : ''}` },
+    { zh: `工作表：${wb.names.join('、')}；可用 --sheet 指定，或把表头改为上述名称`, en: `sheets: ${wb.names.join(', ')}; choose one with --sheet, or rename the headers as above` },
   );
 }

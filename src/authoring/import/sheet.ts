@@ -1,3 +1,4 @@
+import { CONTROL } from './values.js';
 /** A worksheet reduced to what the importer needs: each cell's value, address and merge master. */
 
 export interface GridCell {
@@ -12,6 +13,8 @@ export interface GridCell {
   num?: number;
   /** address of the top-left cell when this cell is part of a merged range but not its master */
   mergedInto?: string;
+  /** control characters removed from the cell's text (they cannot be written into YAML) */
+  controls?: number;
   /** number of columns of the merged range this cell masters (1 when not merged) */
   span: number;
 }
@@ -81,15 +84,18 @@ export async function readWorkbook(file: string): Promise<{ names: string[]; tit
       row.eachCell({ includeEmpty: false }, (cell, c) => {
         const v = cell.value;
         const master = cell.isMerged && cell.master.address !== cell.address ? cell.master.address : undefined;
+        const raw0 = cellText(v);
+        const clean = raw0.replace(CONTROL, '');
         const g: GridCell = {
           address: address(r, c), row: r, col: c,
-          text: cellText(v).trim(),
+          text: clean.trim(),
           span: spans.get(cell.address) ?? 1,
           mergedInto: master,
         };
         const raw = v !== null && typeof v === 'object' && 'result' in (v as object) ? (v as { result: unknown }).result : v;
         if (raw instanceof Date) g.date = raw;
         if (typeof raw === 'number') g.num = raw;
+        if (clean.length !== raw0.length) g.controls = raw0.length - clean.length;
         cells[c] = g;
         if (c > colCount) colCount = c;
       });

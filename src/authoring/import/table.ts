@@ -1,8 +1,8 @@
 import type { Text } from '../../i18n/index.js';
 import type { Level, Status } from '../../model/types.js';
-import { headerField, type Field } from './headers.js';
+import { headerField, NEEDED_HEADERS, normalizeHeader, type Field } from './headers.js';
 import type { Grid, GridCell } from './sheet.js';
-import { halfWidth, isBlank, mapDate, mapLevel, mapNumber, mapStatus } from './values.js';
+import { halfWidth, isBlank, mapDate, mapLevel, mapNumber, mapStatus, numberPlaceholder } from './values.js';
 
 /** A standard row as it will be written to YAML (keys in the format's order). */
 export interface OutStandard {
@@ -45,7 +45,10 @@ export interface TableResult {
   standards: OutStandard[];
   problems: ImportProblem[];
   headerRow: number;
+  /** standard rows written */
   rows: number;
+  /** non-empty rows read below the header */
+  rowsRead: number;
 }
 
 export interface TableOptions {
@@ -100,16 +103,31 @@ function findHeader(grid: Grid, extra?: Map<string, Field>): { row: number; cols
   return undefined;
 }
 
-/** "一、基础通用标准体系", "（二）101 术语标准", "101 术语与缩略语标准" → code and title. */
+/** Enumerators that open a heading row: 一、 （二） 1. 1、 第一部分 …, with the rank they imply. */
+const ENUMERATORS: [RegExp, number][] = [
+  [/^第[一二三四五六七八九十百0-9０-９]+(部分|篇|章|类)[\s\u3000、.．:：]*/, 1],
+  [/^[一二三四五六七八九十百]+[、.．]\s*/, 1],
+  [/^[(（][一二三四五六七八九十百]+[)）]\s*/, 2],
+  [/^[0-9０-９]+[、.．](?![0-9０-９])\s*/, 2],
+  [/^[(（][0-9０-９]+[)）]\s*/, 3],
+];
+
+/** True when the text opens like a heading ("一、", "（二）", "1.", "第一部分"). */
+export function looksLikeHeading(text: string): boolean {
+  const s = tidy(text);
+  return ENUMERATORS.some(([re]) => re.test(s));
+}
+
+/**
+ * "101 术语与缩略语标准", "一、101 术语标准" → code and title; any other heading keeps its whole
+ * text as the title ("一、基础通用标准体系", "（一）2024 年新发布") and gets a code later. A year
+ * ("2024 年…") is never taken for a code.
+ */
 export function parseHeading(text: string): { code?: string; title: string; rank?: number } {
-  let s = tidy(text);
+  const whole = tidy(text);
+  let s = whole;
   let rank: number | undefined;
-  const enumerators: [RegExp, number][] = [
-    [/^[一二三四五六七八九十]+[、.．]\s*/, 1],
-    [/^[(（][一二三四五六七八九十]+[)）]\s*/, 2],
-    [/^[0-9０-９]+、\s*/, 2],
-  ];
-  for (const [re, k] of enumerators) {
+  for (const [re, k] of ENUMERATORS) {
     if (re.test(s)) {
       s = s.replace(re, '');
       rank = k;
@@ -118,8 +136,13 @@ export function parseHeading(text: string): { code?: string; title: string; rank
   }
   const m = /^([0-9０-９][0-9０-９A-Za-z]*(?:[.．\-－][0-9０-９A-Za-z]+)*)[\s\u3000]+(.+)$/.exec(s)
     ?? /^([0-9０-９]{3,}(?:[-－][0-9０-９]+)*)([^0-9０-９.\-\s].*)$/.exec(s);
-  if (m) return { code: halfWidth(m[1]!), title: m[2]!.replace(/^[\s\u3000]+/, ''), rank };
-  return { title: s, rank };
+  if (m) {
+    const code = halfWidth(m[1]!);
+    const rest = m[2]!.replace(/^[\s\u3000]+/, '');
+    const isYear = /^(19|20)\d{2}$/.test(code) && /^(年|年度|版)/.test(rest);
+    if (!isYear && rest) return { code, title: rest, rank };
+  }
+  return { title: whole, rank };
 }
 
 /** `prefix` of a node code for nesting: "100" → "1", "210" → "21", "3" → "3". */
@@ -143,12 +166,26 @@ export function readTable(grid: Grid, opts: TableOptions = {}): TableResult {
     problems.push({ sheet: grid.sheet, cell: typeof cell === 'string' ? cell : cell.address, message: { zh, en } });
   const header = findHeader(grid, opts.extraHeaders);
   if (!header) {
+    const seen = (grid.rows.slice(1, 31).find((cells) => (cells ?? []).filter((c) => c && c.text).length >= 2) ?? [])
+      .filter((c): c is GridCell => !!c && !!c.text && !c.mergedInto).map((c) => tidy(c.text)).slice(0, 20);
+    const need = `${NEEDED_HEADERS.title.slice(0, 3).join('/')} + 另两列，如 ${NEEDED_HEADERS.others.join('、')}`;
+    const needEn = `${NEEDED_HEADERS.title.slice(0, 3).join('/')} + two more, e.g. ${NEEDED_HEADERS.others.join(', ')}`;
     return { subsystems: [], standards: [], problems: [{ sheet: grid.sheet, cell: 'A1', message: {
-      zh: '找不到表头行（需要“标准名称”及至少两个其他列，如“标准编号”“级别”“状态”）',
-      en: 'no header row found (needs 标准名称 and at least two other columns such as 标准编号, 级别, 状态)',
-    } }], headerRow: 0, rows: 0 };
+      zh: `找不到表头行：看到的表头 ${seen.length ? seen.map((h) => `“${h}”`).join(' ') : '（无）'}；需要 ${need}`,
+      en: `no header row found: headers seen ${seen.length ? seen.map((h) => `"${h}"`).join(' ') : '(none)'}; needed ${needEn}`,
+    } }], headerRow: 0, rows: 0, rowsRead: 0 };
   }
   const { byField, subsystem: subCols } = header.cols;
+  // "类别" is a level in published lists (国家标准/行业标准) and a sub-system in others: the cells decide.
+  const levelCol = byField.get('level');
+  if (levelCol !== undefined && normalizeHeader(grid.rows[header.row]?.[levelCol]?.text ?? '') === '类别') {
+    const values = grid.rows.slice(header.row + 1).map((cells) => cells?.[levelCol]?.text ?? '').filter((v) => v && !isBlank(v));
+    if (values.filter((v) => mapLevel(v)).length * 2 < values.length) {
+      byField.delete('level');
+      subCols.push(levelCol);
+      subCols.sort((a, b) => a - b);
+    }
+  }
   // A column nobody can map is reported once, at its header cell, rather than for every cell below.
   const mapped = new Set([...byField.values(), ...subCols]);
   for (const cell of grid.rows[header.row] ?? []) {
@@ -161,7 +198,8 @@ export function readTable(grid: Grid, opts: TableOptions = {}): TableResult {
   for (let r = 1; r < header.row && !title; r++) {
     const first = (grid.rows[r] ?? []).find((c) => c && !c.mergedInto && c.text);
     if (first && !headerField(first.text, opts.extraHeaders)) {
-      title = tidy(first.text).replace(/\s*(标准)?(明细表|一览表|汇总表)$/, '').trim() || undefined;
+      // the whole title as written ("……国家标准明细表" is never cut)
+      title = tidy(first.text) || undefined;
     }
   }
 
@@ -240,10 +278,15 @@ export function readTable(grid: Grid, opts: TableOptions = {}): TableResult {
   };
 
   let rows = 0;
+  let rowsRead = 0;
   for (let r = header.row + 1; r <= grid.rowCount; r++) {
     const cells = grid.rows[r] ?? [];
+    for (const c of cells) {
+      if (c?.controls) problem(c, `删除了 ${c.controls} 个控制字符`, `removed ${c.controls} control character(s)`);
+    }
     const filled = cells.filter((c): c is GridCell => !!c && c.text !== '');
     if (filled.length === 0) continue;
+    rowsRead++;
     const titleCell = get(cells, 'title');
 
     // A banner row: one merged cell across most of the table ("101 术语与缩略语标准").
@@ -257,7 +300,10 @@ export function readTable(grid: Grid, opts: TableOptions = {}): TableResult {
       continue;
     }
 
-    const number = textOf(get(cells, 'number'));
+    const numberCell = get(cells, 'number');
+    const numberRaw = numberCell && !numberCell.mergedInto ? tidy(numberCell.text) : '';
+    const number = numberPlaceholder(numberRaw) ? '' : numberRaw;
+    const seqText = halfWidth(textOf(get(cells, 'seq')));
     const name = textOf(titleCell);
     const levelText = textOf(get(cells, 'level'));
     const statusText = textOf(get(cells, 'status'));
@@ -270,8 +316,11 @@ export function readTable(grid: Grid, opts: TableOptions = {}): TableResult {
         openHeading(subText[subText.length - 1]!, codeText || undefined, usesOutline ? (grid.outline[r] ?? 0) + 1 : undefined);
         continue;
       }
-      // A row with a name but no number, level or status is a sub-system heading in a hand-made table.
-      if (!subText.length && (name || codeText)) {
+      // A row with a name but no number, level or status is a sub-system heading in a hand-made table
+      // only when it looks like one: no 序号 of its own, and a code or an enumerator ("一、", "（二）").
+      // Otherwise it is a standard without a number, kept as a standard row.
+      const isHeading = !/^\d+$/.test(seqText) && !numberRaw && (codeText ? !!name || !byField.has('title') : looksLikeHeading(name));
+      if (!subText.length && (name || codeText) && isHeading) {
         openHeading(codeText && name ? name : name || codeText, codeText && name ? codeText : undefined);
         continue;
       }
@@ -288,11 +337,27 @@ export function readTable(grid: Grid, opts: TableOptions = {}): TableResult {
 
     rows++;
     const s: OutStandard = { title: name };
+    const notes: string[] = [];
     if (codeText) s.code = halfWidth(codeText);
     if (number) {
       const n = mapNumber(number);
       s.number = n.number;
-      if (!n.ok) problem(get(cells, 'number')!, `无法识别的标准编号 “${number}”（原样保留）`, `unrecognised standard number "${number}" (kept as written)`);
+      if (n.suspect === 'two-digit-year') {
+        problem(numberCell!, `标准编号 “${number}” 的年号是两位，原样保留（不补全）`, `standard number "${number}" has a two-digit year; kept as written (not expanded)`);
+      } else if (n.suspect === 'year-run-in') {
+        problem(numberCell!, `标准编号 “${number}” 的顺序号与年号似乎连在一起，原样保留，请核对`, `standard number "${number}" seems to run its year into the sequence number; kept as written, check it`);
+      } else if (!n.ok) {
+        problem(numberCell!, `无法识别的标准编号 “${number}”（原样保留）`, `unrecognised standard number "${number}" (kept as written)`);
+      }
+    } else {
+      // No number: the row stays a standard; what the cell said is kept in the note.
+      const said = numberRaw && !isBlank(numberRaw) ? numberRaw : '';
+      const st = said ? mapStatus(said) : undefined;
+      if (st && !statusText) s.status = st;
+      if (said) notes.push(`标准编号栏：${said}`);
+      // A number-less row with a stated status is ordinary (planned work); otherwise say what happened.
+      if (said || !statusText) problem(numberCell?.address ?? titleCell!.address, said ? `没有标准编号（原文 “${said}”，记入备注）${st && !statusText ? `，状态按原文记为 ${st}` : ''}` : `没有标准编号${statusText ? '' : '，也没有状态：按格式将视为待制定，请核对'}`,
+        said ? `no standard number (the cell says "${said}", kept in note)${st && !statusText ? `; status ${st} as the cell says` : ''}` : `no standard number${statusText ? '' : ' and no status: the format reads it as planned; check it'}`);
     }
     if (levelText) {
       const l = mapLevel(levelText);
@@ -302,7 +367,14 @@ export function readTable(grid: Grid, opts: TableOptions = {}): TableResult {
     if (statusText) {
       const st = mapStatus(statusText);
       if (st) s.status = st;
-      else problem(get(cells, 'status')!, `无法识别的状态 “${statusText}”`, `unrecognised status "${statusText}"`);
+      else {
+        // Never left out (a numbered row without status counts as 现行) and never guessed: the
+        // original text is written as the status, which validate refuses until someone decides.
+        s.status = statusText as Status;
+        notes.push(`状态栏：${statusText}`);
+        problem(get(cells, 'status')!, `无法识别的状态 “${statusText}”（原文写入 status 与备注，validate 会报错，请改为合法状态）`,
+          `unrecognised status "${statusText}" (written as status and in note; validate refuses it until you choose a status)`);
+      }
     }
     for (const f of ['published', 'effective', 'reviewed'] as const) {
       const cell = get(cells, f);
@@ -334,7 +406,8 @@ export function readTable(grid: Grid, opts: TableOptions = {}): TableResult {
     const just = textOf(get(cells, 'justification'));
     if (just) s.justification = just;
     const note = textOf(get(cells, 'note'));
-    if (note) s.note = note;
+    const allNotes = [note, ...notes].filter(Boolean);
+    if (allNotes.length) s.note = allNotes.join('；');
 
     // Where the row goes: its sub-system columns, else the open heading, else by its code, else the root.
     let parent: OutNode = root;
@@ -349,7 +422,7 @@ export function readTable(grid: Grid, opts: TableOptions = {}): TableResult {
   }
 
   assignCodes(root, codeless, problems, grid.sheet);
-  return { title, subsystems: root.subsystems, standards: root.standards, problems, headerRow: header.row, rows };
+  return { title, subsystems: root.subsystems, standards: root.standards, problems, headerRow: header.row, rows, rowsRead };
 }
 
 const ID_LIKE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;

@@ -1,4 +1,4 @@
-import { parseStandardNumber } from '../../numbers/index.js';
+import { parseStandardNumber, rewriteIsSafe } from '../../numbers/index.js';
 import { LEVEL_ALIASES, STATUS_ALIASES, type Level, type Status } from '../../model/types.js';
 
 /** Full-width ASCII → half-width, ideographic space → space; runs of blanks → one space; trimmed. */
@@ -30,6 +30,8 @@ const STATUS_WORDS: Record<string, Status> = {
   ...STATUS_ALIASES,
   现行有效: 'current', 有效: 'current', 已发布: 'current', 已实施: 'current',
   待实施: 'upcoming', 已发布待实施: 'upcoming',
+  // drafts at their stages of approval (征求意见稿, 送审稿, 报批稿) are being made, never current
+  征求意见稿: 'drafting', 征求意见: 'drafting', 送审稿: 'drafting', 报批稿: 'drafting', 草案: 'drafting', 审查稿: 'drafting',
   在编: 'drafting', 编制中: 'drafting', 起草中: 'drafting', 正在制定: 'drafting', 在研: 'drafting',
   拟制定: 'planned', 需制定: 'planned', 待编制: 'planned', 计划制定: 'planned', 规划: 'planned', 拟定: 'planned',
   修订中: 'revising', 需修订: 'revising', 拟修订: 'revising', 修订: 'revising',
@@ -78,14 +80,35 @@ export function mapDate(v: Date | number | string): string | undefined {
 /**
  * A standard number as the YAML should hold it: canonical when the grammar reads it (full-width,
  * dashes and spaces repaired), else as written (validate will explain what is wrong with it).
- * A number with an adoption suffix keeps it: the canonical form would drop it.
+ * A number with an adoption suffix or a joint number keeps it: the canonical form would drop it.
+ * Rewrites that could name another standard are not made (the written text is kept and
+ * `suspect` says why): a two-digit year is never expanded (`LD66-94` stays, docs/authoring.md),
+ * and a sequence number with a year run into it (`RBT 2142017`, really RB/T 214-2017) is not
+ * canonicalised into a number without a year (see rewriteIsSafe).
  */
-export function mapNumber(s: string): { number: string; ok: boolean } {
+export function mapNumber(s: string): { number: string; ok: boolean; suspect?: 'two-digit-year' | 'year-run-in' } {
   const text = halfWidth(s);
+  if (/[-－—–‐‑]\s*\d{2}$/.test(text) && !/[-－—–‐‑]\s*\d{4}$/.test(text)) {
+    return { number: text, ok: parseStandardNumber(text).number !== undefined, suspect: 'two-digit-year' };
+  }
   const r = parseStandardNumber(text);
-  if (r.number && r.number.adoptedSuffix === undefined && r.number.adoptedDegree === undefined) return { number: r.number.canonical, ok: true };
+  if (r.number && r.number.year === undefined && /\d{6,}$/.test(text) && /(19[5-9]\d|20[0-4]\d)$/.test(text)) {
+    return { number: text, ok: false, suspect: 'year-run-in' };
+  }
+  if (r.number && r.number.adoptedSuffix === undefined && r.number.adoptedDegree === undefined && r.number.jointNumber === undefined && rewriteIsSafe(r)) {
+    return { number: r.number.canonical, ok: true };
+  }
   return { number: text, ok: r.number !== undefined };
 }
+
+/** Number cells that name no number but a state ("待制定", "无"): the row is a standard without a number. */
+export function numberPlaceholder(s: string): boolean {
+  return isBlank(s) || /^(待制定|待定|拟制定|拟定|待编制|在编|暂无编号|无编号|未发布|待发布|未定)$/.test(halfWidth(s).replace(/\s+/g, ''));
+}
+
+/** C0/C1 control characters (other than TAB and line breaks) and non-characters YAML and XML cannot hold. */
+// eslint-disable-next-line no-control-regex
+export const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]/g;
 
 /** Split a list cell ("P03-01、P03-02；P04") into items. */
 export function splitList(s: string): string[] {

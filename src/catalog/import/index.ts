@@ -58,6 +58,11 @@ export async function importCatalog(file: string, o: ImportOptions): Promise<Imp
   try {
     const st = statSync(file);
     if (st.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    // FIFOs and devices report size 0 and may never end: only regular files are read.
+    if (!st.isFile()) {
+      throw new ImportError({ zh: `不是普通文件，未读取：${file}`, en: `not a regular file; not read: ${file}` },
+        { zh: '只读取 .xlsx 或 .csv 普通文件（不读取管道或设备）', en: 'only regular .xlsx or .csv files are read (no pipes or devices)' });
+    }
     if (st.size > o.maxBytes) throw new ImportError({ zh: `文件过大：${st.size} 字节`, en: `file too large: ${st.size} bytes` });
     buf = readFileSync(file);
   } catch (e) {

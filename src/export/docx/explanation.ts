@@ -1,6 +1,6 @@
 import { Paragraph, TextRun, type Table } from 'docx';
 import { STATE_LABELS } from '../../gaps/labels.js';
-import { ROUNDING } from '../../gaps/round.js';
+import { ROUNDING } from '../../coverage/round.js';
 import { LEVEL_LABELS, walkNodes, type SubsystemNode } from '../../model/types.js';
 import { aboutLines } from '../about.js';
 import { coverageLines } from '../coverage-view.js';

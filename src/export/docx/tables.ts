@@ -1,5 +1,5 @@
 import { AlignmentType, Table, TableLayoutType, TableRow, WidthType, type TableCell } from 'docx';
-import type { Rollup } from '../../gaps/types.js';
+import type { Rollup } from '../../coverage/types.js';
 import { STATUS_LABELS } from '../../model/types.js';
 import type { ColumnId } from '../columns.js';
 import { coverageLines, ROLLUP_HEADERS, rollupValues } from '../coverage-view.js';

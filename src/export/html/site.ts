@@ -1,5 +1,5 @@
 import { STATE_LABELS, STATE_MEANING, STATES, viaLabel } from '../../gaps/labels.js';
-import type { CoverageState, ItemCoverage, Rollup } from '../../gaps/types.js';
+import type { CoverageState, ItemCoverage, Rollup } from '../../coverage/types.js';
 import { t, type Lang, type Text } from '../../i18n/index.js';
 import { IN_FORCE, LEVEL_LABELS, LEVELS, STATUS_LABELS, STATUSES, TO_BE_MADE, walkNodes, type SubsystemNode } from '../../model/types.js';
 import { canonicalizeNumber, preNormalize } from '../../numbers/parse.js';

@@ -1,6 +1,6 @@
 import { layoutStructure } from '../structure-layout.js';
 import type { SubsystemNode } from '../../model/types.js';
-import type { CoverageState } from '../../gaps/types.js';
+import type { CoverageState } from '../../coverage/types.js';
 
 export function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

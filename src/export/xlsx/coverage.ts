@@ -1,6 +1,6 @@
 import type { Worksheet } from 'exceljs';
-import type { CoverageState } from '../../gaps/types.js';
-import { ROUNDING } from '../../gaps/round.js';
+import type { CoverageState } from '../../coverage/types.js';
+import { ROUNDING } from '../../coverage/round.js';
 import { coverageLines, ROLLUP_HEADERS, rollupValues } from '../coverage-view.js';
 import { LIST_MAX_LINES } from '../limits.js';
 import type { ExportModel } from '../model.js';

@@ -3,10 +3,10 @@ import type { Diagnostic } from '../../diagnostics/types.js';
 import type { Lang, Text } from '../../i18n/index.js';
 import { displayNumber, effectiveLevel } from '../../model/level.js';
 import { LEVELS, STATUS_LABELS, type Level, type StandardEntry } from '../../model/types.js';
-import { isDetailed, topLevelOf } from '../coverage.js';
+import { isDetailed, topLevelOf } from '../../coverage/coverage.js';
 import type { GateResults } from '../gates.js';
 import { LEVEL_SHORT, NO_AREA } from '../labels.js';
-import type { CoverageReport, CoverageSummary, ItemCoverage, Rollup, ServingRow } from '../types.js';
+import type { CoverageReport, CoverageSummary, ItemCoverage, Rollup, ServingRow } from '../../coverage/types.js';
 
 /** Everything a gaps renderer needs. */
 export interface GapsRenderInput {

@@ -1,9 +1,9 @@
 import { resolveLoc } from '../../diagnostics/resolve.js';
 import { countCatalog } from '../../catalog/describe.js';
 import { displayNumber, effectiveLevel } from '../../model/level.js';
-import { ROUNDING } from '../round.js';
+import { ROUNDING } from '../../coverage/round.js';
 import { matrixGroups } from '../matrix.js';
-import type { CoverageReport, Rollup } from '../types.js';
+import type { CoverageReport, Rollup } from '../../coverage/types.js';
 import { detailed, rowTop, type GapsRenderInput } from './common.js';
 
 function rollup(r: Rollup) {

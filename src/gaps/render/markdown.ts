@@ -1,9 +1,9 @@
 import { catalogHeadline, catalogStatement } from '../../catalog/describe.js';
 import type { Lang } from '../../i18n/index.js';
-import { formatPct, ROUNDING } from '../round.js';
+import { formatPct, ROUNDING } from '../../coverage/round.js';
 import { MD_MARKS, STATE_LABELS, STATE_MEANING, STATES, UNIT_NOTE } from '../labels.js';
 import { matrixGroups } from '../matrix.js';
-import type { CoverageReport, Rollup } from '../types.js';
+import type { CoverageReport, Rollup } from '../../coverage/types.js';
 import {
   areaName, detailed, indirectText, levelCells, levelHeaders, projectLabel, projectLevelRows, rowLevel, rowNumber, rowPlace, rowStatus, serviceIdLoc, splitRows, tr,
   type GapsRenderInput,

@@ -1,15 +1,15 @@
 import { catalogHeadline, catalogStatement } from '../../catalog/describe.js';
 import type { Lang } from '../../i18n/index.js';
-import { formatPct, ROUNDING } from '../round.js';
+import { formatPct, ROUNDING } from '../../coverage/round.js';
 import { STATE_LABELS, STATE_MARKS, STATE_MEANING, STATES } from '../labels.js';
-import type { CoverageReport, Rollup } from '../types.js';
+import type { CoverageReport, Rollup } from '../../coverage/types.js';
 import { matrixGroups } from '../matrix.js';
 import {
   areaName, detailed, indirectText, levelCells, levelHeaders, projectLabel, projectLevelRows, rowLevel, rowNumber, rowPlace, rowStatus, serviceIdLoc, splitRows, tr,
   type GapsRenderInput,
 } from './common.js';
 import type { StandardEntry } from '../../model/types.js';
-import { alignRows, type Align } from './text-table.js';
+import { alignRows, type Align } from '../../util/text-table.js';
 
 const zh = (lang: Lang, a: string, b: string) => (lang === 'zh' ? a : b);
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { UserError } from './common.js';
+import { UserError } from '../common.js';
 
 export function register(program: Command): void {
   program
@@ -15,7 +15,7 @@ export function register(program: Command): void {
 
 退出码 / exit codes: 0 完成；2 不支持的 shell`)
     .action(async (shell: string, _opts: unknown, cmd: Command) => {
-      const { bashScript, describeProgram, zshScript } = await import('../authoring/completion.js');
+      const { bashScript, describeProgram, zshScript } = await import('../../authoring/completion.js');
       const spec = describeProgram(cmd.parent ?? program);
       if (shell === 'bash') process.stdout.write(bashScript(spec));
       else if (shell === 'zsh') process.stdout.write(zshScript(spec));

@@ -5,9 +5,9 @@ import type { Limits } from '../config/config.js';
 import { schemaFindings, type SchemaName } from '../schema/validate.js';
 import { buildSystem } from '../model/build.js';
 import type { StandardSystem } from '../model/types.js';
-import { inputErrorFinding, syntaxFinding } from './findings.js';
-import { displayPath, InputError, readSource, type SourceFile } from './source.js';
-import { parseYaml, scanSuppressions, YamlSyntaxError } from './yaml.js';
+import { inputErrorFinding, syntaxFinding } from '../diagnostics/load-findings.js';
+import { displayPath, InputError, readSource, type SourceFile } from '../load/source.js';
+import { parseYaml, scanSuppressions, YamlSyntaxError } from '../load/yaml.js';
 
 export { inputErrorFinding, syntaxFinding };
 

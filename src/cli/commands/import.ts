@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { configOrExit, resolveLang, type GlobalOptions } from './common.js';
-import type { ImportCommandOptions } from '../authoring/import/command.js';
+import { configOrExit, resolveLang, type GlobalOptions } from '../common.js';
+import type { ImportCommandOptions } from '../actions/import.js';
 
 type ImportOptions = GlobalOptions & ImportCommandOptions;
 
@@ -35,7 +35,7 @@ export function register(program: Command): void {
       const cwd = process.cwd();
       const config = await configOrExit(cwd, g);
       const lang = resolveLang(g, config);
-      const { runImport } = await import('../authoring/import/command.js');
+      const { runImport } = await import('../actions/import.js');
       process.exitCode = await runImport(file, opts, config, cwd, lang);
     });
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { t } from '../i18n/index.js';
-import { configOrExit, EXIT, resolveLang, UserError, version, type GlobalOptions } from './common.js';
+import { t } from '../../i18n/index.js';
+import { configOrExit, EXIT, resolveLang, UserError, version, type GlobalOptions } from '../common.js';
 
 interface ServeOptions extends GlobalOptions {
   port?: string;
@@ -25,8 +25,8 @@ export function register(program: Command): void {
       if (!Number.isInteger(port) || port < 0 || port > 65535) {
         throw new UserError({ zh: `--port 需要 0–65535 的整数，收到 “${opts.port}”`, en: `--port takes an integer 0-65535, got "${opts.port}"` });
       }
-      const { Preview } = await import('../serve/state.js');
-      const { PreviewServer } = await import('../serve/server.js');
+      const { Preview } = await import('../../serve/state.js');
+      const { PreviewServer } = await import('../../serve/server.js');
       const { watch } = await import('chokidar');
       const preview = new Preview({ config, cwd, systemArg, lang, toolVersion: version() });
       preview.refresh();

@@ -1,13 +1,13 @@
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { EXIT, UserError, validateOrExit } from '../commands/common.js';
-import type { Config } from '../config/config.js';
-import { t, type Lang, type Text } from '../i18n/index.js';
-import { describeWriteError, writeFileAtomic, WriteError } from '../util/atomic.js';
-import { ColumnConfigError, resolveColumns } from './columns.js';
-import { buildExportModel } from './model.js';
-import { loadExporter, type ExporterId } from './types.js';
-import { checkTarget } from './write.js';
+import { EXIT, UserError, validateOrExit } from '../common.js';
+import type { Config } from '../../config/config.js';
+import { t, type Lang, type Text } from '../../i18n/index.js';
+import { describeWriteError, writeFileAtomic, WriteError } from '../../util/atomic.js';
+import { ColumnConfigError, resolveColumns } from '../../export/columns.js';
+import { buildExportModel } from '../../export/model.js';
+import { loadExporter, type ExporterId } from '../../export/types.js';
+import { checkTarget } from '../../export/write.js';
 
 export interface RunExportInput {
   cwd: string;
@@ -57,7 +57,7 @@ export async function runExport(input: RunExportInput): Promise<{ messages: Text
   let docxStyles: string | undefined;
   const templateRef = input.docxTemplate ? path.resolve(cwd, input.docxTemplate) : config.export.docxTemplate ? path.resolve(config.dir, config.export.docxTemplate) : undefined;
   if (templateRef && wanted.some((w) => w.id === 'docx')) {
-    const { readTemplateStyles, TemplateError } = await import('./docx/template.js');
+    const { readTemplateStyles, TemplateError } = await import('../../export/docx/template.js');
     let data: Buffer;
     try {
       data = readFileSync(templateRef);
@@ -85,7 +85,7 @@ export async function runExport(input: RunExportInput): Promise<{ messages: Text
   const checked = result.systems[0]!;
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) {
-    const { formatterFor } = await import('../report/index.js');
+    const { formatterFor } = await import('../../report/index.js');
     const report = formatterFor('stylish')!.format({
       diagnostics: errors,
       summary: { ...result.summary, warnings: 0, infos: 0 },
@@ -129,7 +129,7 @@ export async function runExport(input: RunExportInput): Promise<{ messages: Text
   }
   const siteDir = input.html === undefined ? undefined : path.resolve(outDir, typeof input.html === 'string' ? input.html : 'site');
   if (siteDir) {
-    const { checkSiteDir } = await import('./html/index.js');
+    const { checkSiteDir } = await import('../../export/html/index.js');
     const problem = checkSiteDir(siteDir, input.force);
     if (problem) throw new UserError(problem, EXIT.USAGE, { zh: '换一个目录，或加 --force 仍然写入', en: 'choose another folder, or use --force to write anyway' });
   }
@@ -147,7 +147,7 @@ export async function runExport(input: RunExportInput): Promise<{ messages: Text
 
   // one model for every format
   let coverage;
-  if (catalog) coverage = (await import('../gaps/coverage.js')).computeCoverage(system, catalog);
+  if (catalog) coverage = (await import('../../coverage/coverage.js')).computeCoverage(system, catalog);
   // The files carry no validation counts: warnings such as review-due depend on today's date,
   // and the same input must give the same bytes. The counts go to the terminal instead.
   const { warnings } = result.summary;
@@ -179,7 +179,7 @@ export async function runExport(input: RunExportInput): Promise<{ messages: Text
       : { zh: `已写入 ${shown}（结构图、明细表 ${model.rows.length} 项、统计表、覆盖情况、编制说明）`, en: `wrote ${shown} (structure, ${model.rows.length}-row table, statistics, coverage, 编制说明)` });
   }
   if (siteDir) {
-    const { htmlExporter, writeSite } = await import('./html/index.js');
+    const { htmlExporter, writeSite } = await import('../../export/html/index.js');
     const site = htmlExporter.site(model, { lang });
     try {
       writeSite(siteDir, site);

@@ -1,8 +1,8 @@
 import type { Config } from '../../config/config.js';
 import type { Lang } from '../../i18n/index.js';
 import { describeWriteError, WriteError } from '../../util/atomic.js';
-import { UserError, EXIT } from '../../commands/common.js';
-import { fixDiff, fixReport, planFiles, systemFiles, writeFixes } from './run.js';
+import { UserError, EXIT } from '../common.js';
+import { fixDiff, fixReport, planFiles, systemFiles, writeFixes } from '../../authoring/fix/run.js';
 
 /**
  * `validate --fix` / `--fix-dry-run`. The report goes to stderr so that `-f json` output on stdout

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import type { Config } from '../config/config.js';
-import { t, type Lang } from '../i18n/index.js';
-import { configOrExit, emit, EXIT, resolveLang, UserError, type GlobalOptions } from './common.js';
+import type { Config } from '../../config/config.js';
+import { t, type Lang } from '../../i18n/index.js';
+import { configOrExit, emit, EXIT, resolveLang, UserError, type GlobalOptions } from '../common.js';
 
 interface ListOptions { catalog?: string; format: string }
 interface ImportOptions {
@@ -15,11 +15,11 @@ interface ImportOptions {
 
 /** Load the catalog to show, or fail with its located problems (exit 2). */
 async function catalogOrExit(option: string | undefined, config: Config, cwd: string, lang: Lang) {
-  const { pickCatalog } = await import('../catalog/pick.js');
+  const { pickCatalog } = await import('../../catalog/pick.js');
   const picked = pickCatalog(option, config, cwd);
   const c = picked.load.catalog;
   if (!c) {
-    const { toDiagnostic } = await import('../diagnostics/resolve.js');
+    const { toDiagnostic } = await import('../../diagnostics/resolve.js');
     const lines = picked.load.findings.map((f) => {
       const d = toDiagnostic(f.rule, 'error', f.finding);
       return `\n  ${d.file}:${d.line}:${d.column}  ${t(d.message, lang)}`;
@@ -58,7 +58,7 @@ export function register(program: Command): void {
         throw new UserError({ zh: `未知的输出格式 “${opts.format}”；可用：text、json`, en: `unknown format "${opts.format}"; available: text, json` });
       }
       const c = await catalogOrExit(opts.catalog, config, cwd, lang);
-      const r = await import('../catalog/render.js');
+      const r = await import('../../catalog/render.js');
       process.stdout.write(opts.format === 'json' ? r.renderCatalogJson(c) : r.renderCatalogList(c, lang));
     });
 
@@ -73,7 +73,7 @@ export function register(program: Command): void {
       const config = await configOrExit(cwd, g);
       const lang = resolveLang(g, config);
       const c = await catalogOrExit(opts.catalog, config, cwd, lang);
-      const { renderCatalogShow } = await import('../catalog/render.js');
+      const { renderCatalogShow } = await import('../../catalog/render.js');
       const text = renderCatalogShow(c, id, lang);
       if (!text) {
         const near = [...c.projectsById.keys(), ...c.items.keys()].filter((x) => x.toLowerCase().startsWith(id.toLowerCase().slice(0, 3))).slice(0, 8);
@@ -116,7 +116,7 @@ export function register(program: Command): void {
       if (opts.id !== undefined && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(opts.id)) {
         throw new UserError({ zh: `--id “${opts.id}” 不合规：只能用字母、数字、点、下划线和连字符，且以字母或数字开头`, en: `--id "${opts.id}" is not valid: letters, digits, dot, underscore and dash, starting with a letter or digit` });
       }
-      const imp = await import('../catalog/import/index.js');
+      const imp = await import('../../catalog/import/index.js');
       let outcome;
       try {
         outcome = await imp.importCatalog(file, { sheet: opts.sheet, id: opts.id, title: opts.title, confirmed: !!opts.confirmed, maxBytes: config.limits.maxFileBytes });
@@ -124,10 +124,10 @@ export function register(program: Command): void {
         if (e instanceof imp.ImportError) throw new UserError(e.text, EXIT.USAGE, e.hint);
         throw e;
       }
-      const { renderImportReport } = await import('../catalog/import/report.js');
+      const { renderImportReport } = await import('../../catalog/import/report.js');
       const report = renderImportReport(outcome, lang, opts.output);
       if (opts.output) {
-        const { writeFileAtomic, WriteError, describeWriteError } = await import('../util/atomic.js');
+        const { writeFileAtomic, WriteError, describeWriteError } = await import('../../util/atomic.js');
         try {
           writeFileAtomic(opts.output, outcome.yaml, { overwrite: !!opts.force });
         } catch (e) {

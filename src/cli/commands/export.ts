@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { t } from '../i18n/index.js';
-import { configOrExit, EXIT, resolveLang, useColor, version, type GlobalOptions } from './common.js';
+import { t } from '../../i18n/index.js';
+import { configOrExit, EXIT, resolveLang, useColor, version, type GlobalOptions } from '../common.js';
 
 interface ExportOptions extends GlobalOptions {
   xlsx?: string | boolean;
@@ -39,7 +39,7 @@ export function register(program: Command): void {
       const cwd = process.cwd();
       const config = await configOrExit(cwd, g);
       const lang = resolveLang(g, config);
-      const { runExport } = await import('../export/run.js');
+      const { runExport } = await import('../actions/export.js');
       const done = await runExport({
         cwd,
         config,

@@ -1,11 +1,11 @@
 import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { EXIT, UserError, version } from '../../commands/common.js';
-import type { InitCommandOptions } from '../../commands/init.js';
+import { EXIT, UserError, version } from '../common.js';
+import type { InitCommandOptions } from '../commands/init.js';
 import { t, type Lang } from '../../i18n/index.js';
 import type { Framework } from '../../model/types.js';
 import { describeWriteError, WriteError } from '../../util/atomic.js';
-import { planInit, regionNameOf, writeInit } from './scaffold.js';
+import { planInit, regionNameOf, writeInit } from '../../authoring/init/scaffold.js';
 
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 const FRAMEWORK_IDS = ['zhanjiang-7', 'gbt24421', 'none'];

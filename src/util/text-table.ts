@@ -1,4 +1,4 @@
-import { displayWidth } from '../../report/stylish.js';
+import { displayWidth } from '../report/stylish.js';
 
 export type Align = 'l' | 'r';
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { t } from '../i18n/index.js';
-import { configOrExit, emit, EXIT, resolveLang, UserError, version, type GlobalOptions } from './common.js';
+import { t } from '../../i18n/index.js';
+import { configOrExit, emit, EXIT, resolveLang, UserError, version, type GlobalOptions } from '../common.js';
 
 interface GapsOptions extends GlobalOptions {
   format: string;
@@ -42,7 +42,7 @@ export function register(program: Command): void {
       if (!(FORMATS as readonly string[]).includes(opts.format)) {
         throw new UserError({ zh: `未知的输出格式 “${opts.format}”；可用：${FORMATS.join('、')}`, en: `unknown format "${opts.format}"; available: ${FORMATS.join(', ')}` });
       }
-      const gatesMod = await import('../gaps/gates.js');
+      const gatesMod = await import('../../gaps/gates.js');
       let threshold: number | undefined;
       if (opts.minCoverage !== undefined) {
         threshold = gatesMod.parseThreshold(opts.minCoverage);
@@ -50,7 +50,7 @@ export function register(program: Command): void {
           throw new UserError({ zh: `--min-coverage 需要 0 到 100 之间的数（如 80 或 72.5），收到 “${opts.minCoverage}”`, en: `--min-coverage takes a number from 0 to 100 (e.g. 80 or 72.5), got "${opts.minCoverage}"` });
         }
       }
-      const { measureGaps } = await import('../gaps/load.js');
+      const { measureGaps } = await import('../../pipeline/measure.js');
       // JSON lists every system's rows; the other formats list rows only when there is one system.
       const loaded = measureGaps(paths, config, cwd, { catalog: opts.catalog, detail: opts.format === 'json' ? 'all' : 'first' });
       if (loaded.missing.length) {
@@ -80,7 +80,7 @@ export function register(program: Command): void {
       }
 
       const reports = loaded.systems.map((s) => s.report);
-      const gates: import('../gaps/gates.js').GateResults = { failed: false };
+      const gates: import('../../gaps/gates.js').GateResults = { failed: false };
       if (threshold !== undefined) {
         gates.minCoverage = gatesMod.checkMinCoverage(reports, threshold);
         gates.failed ||= gates.minCoverage.failing.length > 0;
@@ -106,10 +106,10 @@ export function register(program: Command): void {
         toolVersion: version(),
       };
       let text: string;
-      if (opts.format === 'json') text = (await import('../gaps/render/json.js')).renderJson(input);
-      else if (opts.format === 'markdown') text = (await import('../gaps/render/markdown.js')).renderMarkdown(input);
-      else if (opts.format === 'csv') text = (opts.output ? '\ufeff' : '') + (await import('../gaps/render/csv.js')).renderCsv(input);
-      else text = (await import('../gaps/render/table.js')).renderTable(input);
+      if (opts.format === 'json') text = (await import('../../gaps/render/json.js')).renderJson(input);
+      else if (opts.format === 'markdown') text = (await import('../../gaps/render/markdown.js')).renderMarkdown(input);
+      else if (opts.format === 'csv') text = (opts.output ? '\ufeff' : '') + (await import('../../gaps/render/csv.js')).renderCsv(input);
+      else text = (await import('../../gaps/render/table.js')).renderTable(input);
       emit(text, opts.output);
 
       if (opts.writeBaseline) {
@@ -120,7 +120,7 @@ export function register(program: Command): void {
       }
       // The table on a terminal already shows the gate lines; everywhere else repeat failures on stderr for CI logs.
       if (gates.failed && (opts.format !== 'table' || opts.output)) {
-        const { gatesLines } = await import('../gaps/render/table.js');
+        const { gatesLines } = await import('../../gaps/render/table.js');
         for (const line of gatesLines(input)) if (!line.startsWith('✓')) process.stderr.write(`${line}\n`);
       }
       if (loaded.failed.length) process.exitCode = EXIT.USAGE;

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { validateOrExit, configOrExit, emit, EXIT, resolveLang, useColor, version, UserError, type GlobalOptions } from './common.js';
+import { validateOrExit, configOrExit, emit, EXIT, resolveLang, useColor, version, UserError, type GlobalOptions } from '../common.js';
 
 interface ValidateOptions extends GlobalOptions {
   format: string;
@@ -35,7 +35,7 @@ export function register(program: Command): void {
       const cwd = process.cwd();
       const config = await configOrExit(cwd, g);
       const lang = resolveLang(g, config);
-      const { formatterFor, FORMATTERS } = await import('../report/index.js');
+      const { formatterFor, FORMATTERS } = await import('../../report/index.js');
       const formatter = formatterFor(opts.format);
       if (!formatter) {
         throw new UserError({
@@ -51,7 +51,7 @@ export function register(program: Command): void {
         }
       }
       if (opts.fix || opts.fixDryRun) {
-        const { runFix } = await import('../authoring/fix/index.js');
+        const { runFix } = await import('../actions/fix.js');
         if (runFix(paths, config, cwd, lang, !!opts.fixDryRun)) return;
       }
       const result = await validateOrExit(paths, config, cwd, { keepModels: false });

@@ -1,16 +1,16 @@
 import path from 'node:path';
 import { appendAll } from '../util/array.js';
 import type { Catalog } from '../catalog/types.js';
-import { computeCoverage, summarizeCoverage } from './coverage.js';
-import type { CoverageSummary } from './types.js';
+import { computeCoverage, summarizeCoverage } from '../coverage/coverage.js';
+import type { CoverageSummary } from '../coverage/types.js';
 import type { Config } from '../config/config.js';
 import { toDiagnostic } from '../diagnostics/resolve.js';
 import type { Diagnostic } from '../diagnostics/types.js';
-import { loadSystem } from '../load/system.js';
-import { catalogFor } from '../pipeline/validate.js';
+import { loadSystem } from '../system/load.js';
+import { catalogFor } from './validate.js';
 import { loadCatalog } from '../catalog/load.js';
-import type { StageFinding } from '../load/system.js';
-import { discoverSystems } from '../pipeline/discover.js';
+import type { StageFinding } from '../system/load.js';
+import { discoverSystems } from '../load/discover.js';
 
 export interface MeasuredSystem {
   file: string;

@@ -1,9 +1,9 @@
 import type { Config } from '../../config/config.js';
-import { EXIT, emit, UserError } from '../../commands/common.js';
+import { EXIT, emit, UserError } from '../common.js';
 import type { Lang } from '../../i18n/index.js';
-import { diffSides, isEmpty } from './compare.js';
-import { formatCsv, formatJson, formatMarkdown, formatText, type DiffReport } from './format.js';
-import { DiffSourceError, resolveSide, type Resolved } from './source.js';
+import { diffSides, isEmpty } from '../../authoring/diff/compare.js';
+import { formatCsv, formatJson, formatMarkdown, formatText, type DiffReport } from '../../authoring/diff/format.js';
+import { DiffSourceError, resolveSide, type Resolved } from '../../authoring/diff/source.js';
 
 export const DIFF_FORMATS = ['text', 'markdown', 'json', 'csv'] as const;
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { t } from '../i18n/index.js';
-import { configOrExit, resolveLang, type GlobalOptions } from './common.js';
+import { t } from '../../i18n/index.js';
+import { configOrExit, resolveLang, type GlobalOptions } from '../common.js';
 
 export function register(program: Command): void {
   program
@@ -11,7 +11,7 @@ export function register(program: Command): void {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const config = await configOrExit(process.cwd(), g);
       const lang = resolveLang(g, config);
-      const { RULES } = await import('../rules/index.js');
+      const { RULES } = await import('../../rules/index.js');
       const rows = RULES.map((r) => ({
         id: r.id,
         default: r.severity,

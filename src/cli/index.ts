@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
-import { detectLang, t } from './i18n/index.js';
-import { EXIT, UserError, version } from './commands/common.js';
+import { detectLang, t } from '../i18n/index.js';
+import { EXIT, UserError, version } from './common.js';
 import { register as validate } from './commands/validate.js';
 import { register as rules } from './commands/rules.js';
 import { register as init } from './commands/init.js';
@@ -67,7 +67,22 @@ export function buildProgram(only?: string): Command {
   return program;
 }
 
+/**
+ * A reader that stops early (`hrss-std validate … | head -1`) closes the pipe: the next write
+ * fails with EPIPE, which Node raises as an unhandled 'error' event with a stack trace. That is
+ * the reader's choice, not a fault: stop quietly with the exit code decided so far (0 if none).
+ */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+  if (stream.listenerCount('error') > 0) return;
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : EXIT.OK);
+    throw e;
+  });
+}
+
 export async function main(argv: string[]): Promise<number> {
+  quietOnClosedPipe(process.stdout);
+  quietOnClosedPipe(process.stderr);
   const program = buildProgram(commandOf(argv));
   try {
     await program.parseAsync(argv);

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { resolveLang, type GlobalOptions } from './common.js';
+import { resolveLang, type GlobalOptions } from '../common.js';
 
 export interface InitCommandOptions extends GlobalOptions {
   framework: string;
@@ -38,7 +38,7 @@ export function register(program: Command): void {
     .action(async (dir: string, opts: InitCommandOptions, cmd: Command) => {
       const g = { ...cmd.optsWithGlobals<GlobalOptions>(), ...opts };
       const lang = resolveLang(g);
-      const { runInit } = await import('../authoring/init/command.js');
+      const { runInit } = await import('../actions/init.js');
       process.exitCode = runInit(dir, opts, process.cwd(), lang);
     });
 }

@@ -3,13 +3,13 @@ import path from 'node:path';
 import { BUILTIN_CATALOGS, loadCatalog } from '../../catalog/load.js';
 import type { Catalog } from '../../catalog/types.js';
 import type { Config } from '../../config/config.js';
-import { EXIT, emit, UserError } from '../../commands/common.js';
+import { EXIT, emit, UserError } from '../common.js';
 import { t, type Lang } from '../../i18n/index.js';
 import { displayPath } from '../../load/source.js';
-import { schemaModeline } from '../modeline.js';
-import { writeSystemYaml } from '../yaml-writer.js';
-import { customHeaders } from './headers.js';
-import { ImportError, importWorkbook, type ImportProblem, type OutNode } from './index.js';
+import { schemaModeline } from '../../authoring/modeline.js';
+import { writeSystemYaml } from '../../authoring/yaml-writer.js';
+import { customHeaders } from '../../authoring/import/headers.js';
+import { ImportError, importWorkbook, type ImportProblem, type OutNode } from '../../authoring/import/index.js';
 
 export interface ImportCommandOptions {
   sheet?: string;
@@ -22,6 +22,8 @@ export interface ImportCommandOptions {
 }
 
 const ID = /^[a-z0-9][a-z0-9-]*$/;
+// eslint-disable-next-line no-control-regex
+const CONTROL_OR_BREAK = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 const FRAMEWORKS = ['gbt24421', 'zhanjiang-7', 'none'];
 
 /** `-o systems/x/` (or an existing folder, or a name without .yaml) means `systems/x/system.yaml`. */
@@ -42,10 +44,6 @@ export function formatProblem(p: ImportProblem, lang: Lang): string {
 
 function countNodes(nodes: OutNode[]): number {
   return nodes.reduce((n, x) => n + 1 + countNodes(x.subsystems), 0);
-}
-
-function hasServices(nodes: OutNode[]): boolean {
-  return nodes.some((n) => n.standards.some((s) => s.services?.length) || hasServices(n.subsystems));
 }
 
 export async function runImport(file: string, opts: ImportCommandOptions, config: Config, cwd: string, lang: Lang): Promise<number> {
@@ -82,10 +80,17 @@ export async function runImport(file: string, opts: ImportCommandOptions, config
   // A catalog path given on the command line is relative to cwd; system.yaml needs it relative to itself.
   const catalogForFile = (ref: string) => (BUILTIN_CATALOGS[ref] || !target ? ref
     : path.relative(path.dirname(target), path.resolve(cwd, ref)).split(path.sep).join('/'));
-  const writeCatalog = opts.catalog ? catalogForFile(opts.catalog) : hasServices(result.subsystems) && !config.catalog ? catalogRef : undefined;
+  // The catalog is always written when known, so `gaps` works right after import: --catalog,
+  // else .hrss-std.yaml's (relative to the new file), else the built-in one.
+  const writeCatalog = opts.catalog ? catalogForFile(opts.catalog)
+    : config.catalog ? (BUILTIN_CATALOGS[config.catalog] || !target ? config.catalog
+      : path.relative(path.dirname(target), path.resolve(config.dir, config.catalog)).split(path.sep).join('/'))
+    : catalogRef;
   const comments: string[] = [];
   if (target) comments.push(schemaModeline(path.dirname(target), config.file ? config.dir : cwd, 'system'));
-  comments.push(`由 hrss-std import 从 ${path.basename(file)}（工作表 ${result.sheet}）导入`);
+  // File and sheet names are the user's: a line break in one must not start a YAML line.
+  const oneLine = (x: string) => JSON.stringify(x.replace(CONTROL_OR_BREAK, ' ')).slice(1, -1);
+  comments.push(`由 hrss-std import 从 ${oneLine(path.basename(file))}（工作表 ${oneLine(result.sheet)}）导入`);
   const yamlText = writeSystemYaml(
     { id, title, framework: opts.framework, catalog: writeCatalog, comments },
     { standards: result.standards, subsystems: result.subsystems },
@@ -94,11 +99,16 @@ export async function runImport(file: string, opts: ImportCommandOptions, config
   emit(yamlText, target);
 
   for (const p of result.problems) process.stderr.write(formatProblem(p, lang) + '\n');
+  const subCount = countNodes(result.subsystems);
   const summary = {
-    zh: `已导入 ${result.rows} 条标准、${countNodes(result.subsystems)} 个子体系${target ? ` → ${displayPath(target, cwd)}` : ''}；${result.problems.length ? `${result.problems.length} 处无法识别（见上）` : '全部单元格均已识别'}`,
-    en: `imported ${result.rows} standard(s) in ${countNodes(result.subsystems)} sub-system(s)${target ? ` → ${displayPath(target, cwd)}` : ''}; ${result.problems.length ? `${result.problems.length} cell(s) not mapped (above)` : 'every cell mapped'}`,
+    zh: `已导入 ${result.rows} 条标准、${subCount} 个子体系${target ? ` → ${displayPath(target, cwd)}` : ''}；${result.problems.length ? `${result.problems.length} 处无法识别（见上）` : '全部单元格均已识别'}`,
+    en: `imported ${result.rows} standard(s) in ${subCount} sub-system(s)${target ? ` → ${displayPath(target, cwd)}` : ''}; ${result.problems.length ? `${result.problems.length} cell(s) not mapped (above)` : 'every cell mapped'}`,
   };
   process.stderr.write(t(summary, lang) + '\n');
   if (target) process.stderr.write(t({ zh: '下一步：hrss-std validate', en: 'next: hrss-std validate' }, lang) + '\n');
+  process.stderr.write(t({
+    zh: `读取 ${result.rowsRead} 行，写出 ${result.rows} 条标准、${subCount} 个子体系，报告 ${result.problems.length} 处单元格`,
+    en: `rows read ${result.rowsRead}, standards written ${result.rows}, sub-systems written ${subCount}, cells reported ${result.problems.length}`,
+  }, lang) + '\n');
   return result.problems.length ? EXIT.FINDINGS : EXIT.OK;
 }

@@ -1,6 +1,6 @@
-import type { StageFinding } from './system.js';
-import type { InputError, SourceFile } from './source.js';
-import { reasonZh, type YamlSyntaxError } from './yaml.js';
+import type { StageFinding } from '../system/load.js';
+import type { InputError, SourceFile } from '../load/source.js';
+import { reasonZh, type YamlSyntaxError } from '../load/yaml.js';
 
 /** Bilingual, located findings for files that cannot be read or parsed (shared by systems, catalogs and the config). */
 export function inputErrorFinding(e: InputError, file: SourceFile): StageFinding {

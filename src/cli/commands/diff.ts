@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { configOrExit, resolveLang, type GlobalOptions } from './common.js';
+import { configOrExit, resolveLang, type GlobalOptions } from '../common.js';
 
 interface DiffOptions extends GlobalOptions {
   format: string;
@@ -39,7 +39,7 @@ export function register(program: Command): void {
       const cwd = process.cwd();
       const config = await configOrExit(cwd, g);
       const lang = resolveLang(g, config);
-      const { runDiff } = await import('../authoring/diff/index.js');
+      const { runDiff } = await import('../actions/diff.js');
       process.exitCode = runDiff(a, b, opts, config, cwd, lang);
     });
 }
