@@ -3,7 +3,7 @@ import type { Diagnostic } from '../diagnostics/types.js';
 import { resolveColumns } from '../export/columns.js';
 import { makeSite, type Site } from '../export/html/site.js';
 import { buildExportModel } from '../export/model.js';
-import { computeCoverage } from '../gaps/coverage.js';
+import { computeCoverage } from '../coverage/coverage.js';
 import type { Lang } from '../i18n/index.js';
 import { validate } from '../pipeline/validate.js';
 
