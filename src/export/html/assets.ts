@@ -33,6 +33,9 @@ dl.facts dd{margin:0}
 .filters input,.filters select,.filters button{font:inherit;padding:.2em .3em;border:1px solid var(--line);border-radius:2px;background:#fff;color:var(--fg)}
 .filters input[type=search]{min-width:16em}
 #count{font-weight:bold}
+/* fixed layout: with auto layout a 10,000-row table re-measures every column while it parses */
+#detail{table-layout:fixed;width:100%;min-width:60em}#detail col.c-seq{width:4em}#detail col.c-code{width:6em}#detail col.c-num{width:12em}#detail col.c-lv{width:6em}#detail col.c-st{width:5em}#detail col.c-d{width:6.5em}#detail col.c-svc{width:9em}
+tbody#rows tr{content-visibility:auto;contain-intrinsic-size:auto 2.2em}
 tr.grp th{background:var(--soft);font-weight:bold}
 tr.tbm td{background:#fff8d6}
 tr.lapsed td.t{text-decoration:line-through}
@@ -54,7 +57,7 @@ ul.plain{padding-left:1.2em}
 @media print{@page{size:A4 landscape;margin:12mm}
 html{font-size:9pt}header.site nav,.filters,.skip,.noprint{display:none!important}
 a{color:inherit;text-decoration:none}main{max-width:none;padding:0}
-table{width:100%}thead{display:table-header-group}tr{break-inside:avoid}
+table{width:100%}#detail{min-width:0}tbody#rows tr{content-visibility:visible}thead{display:table-header-group}tr{break-inside:avoid}
 tr[hidden]{display:table-row!important}tr.tbm td{background:none}
 figure,svg{break-inside:avoid}}
 `;

@@ -201,7 +201,7 @@ function tablePage(ctx: Ctx): string {
 </form>
 <p role="status" aria-live="polite">${tr(ctx, L.shown)} <span id="count">${m.rows.length}</span> ${ctx.lang === 'zh' ? `项，共 ${m.rows.length} 项` : `of ${m.rows.length} standards`}</p>
 <p class="legend">${ctx.lang === 'zh' ? '浅黄底：待制定、制定中或待修订；删除线：被代替或废止。' : 'Pale yellow: planned, drafting or revising; struck through: replaced or withdrawn.'}</p>
-<div class="wide"><table id="detail"><caption class="noprint">${tr(ctx, L.table)}</caption><thead>${ROW_HEAD(ctx)}</thead><tbody id="rows">`);
+<div class="wide"><table id="detail"><caption class="noprint">${tr(ctx, L.table)}</caption><colgroup><col class="c-seq"><col class="c-code"><col class="c-num"><col class="c-title"><col class="c-lv"><col class="c-st"><col class="c-d"><col class="c-d"><col class="c-svc"></colgroup><thead>${ROW_HEAD(ctx)}</thead><tbody id="rows">`);
   let g = 0;
   for (const d of m.detail) {
     if (d.kind === 'group') {
