@@ -32,6 +32,7 @@ dl.facts dd{margin:0}
 .filters label{display:flex;flex-direction:column;font-size:.9em}
 .filters input,.filters select,.filters button{font:inherit;padding:.2em .3em;border:1px solid var(--line);border-radius:2px;background:#fff;color:var(--fg)}
 .filters input[type=search]{min-width:16em}
+.filters select{max-width:100%}.filters label{max-width:100%}
 #count{font-weight:bold}
 /* fixed layout: with auto layout a 10,000-row table re-measures every column while it parses */
 #detail{table-layout:fixed;width:100%;min-width:60em}#detail col.c-seq{width:4em}#detail col.c-code{width:6em}#detail col.c-num{width:12em}#detail col.c-lv{width:6em}#detail col.c-st{width:5em}#detail col.c-d{width:6.5em}#detail col.c-svc{width:9em}
