@@ -10,6 +10,7 @@ import { register as completion } from './commands/completion.js';
 import { register as gaps } from './commands/gaps.js';
 import { register as catalog } from './commands/catalog.js';
 import { register as exportCmd } from './commands/export.js';
+import { register as serve } from './commands/serve.js';
 
 /**
  * Every command registers itself from its own module; heavy work (exceljs,
@@ -25,6 +26,7 @@ const COMMANDS: [name: string, register: (program: Command) => void][] = [
   ['gaps', gaps],
   ['catalog', catalog],
   ['export', exportCmd],
+  ['serve', serve],
 ];
 
 /**

@@ -14,7 +14,7 @@ function links(file: string, text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(/(?:href|src)="([^"]*)"/g)) {
     const href = m[1]!.replace(/&amp;/g, '&');
-    if (href.startsWith('#')) continue;
+    if (href.startsWith('#') || href.startsWith('data:')) continue;
     out.push(path.posix.normalize(path.posix.join(path.posix.dirname(file), href.split('#')[0]!)));
   }
   return out;

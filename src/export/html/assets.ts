@@ -32,7 +32,11 @@ dl.facts dd{margin:0}
 .filters label{display:flex;flex-direction:column;font-size:.9em}
 .filters input,.filters select,.filters button{font:inherit;padding:.2em .3em;border:1px solid var(--line);border-radius:2px;background:#fff;color:var(--fg)}
 .filters input[type=search]{min-width:16em}
+.filters select{max-width:100%}.filters label{max-width:100%}
 #count{font-weight:bold}
+/* fixed layout: with auto layout a 10,000-row table re-measures every column while it parses */
+#detail{table-layout:fixed;width:100%;min-width:60em}#detail col.c-seq{width:4em}#detail col.c-code{width:6em}#detail col.c-num{width:12em}#detail col.c-lv{width:6em}#detail col.c-st{width:5em}#detail col.c-d{width:6.5em}#detail col.c-svc{width:9em}
+tbody#rows tr{content-visibility:auto;contain-intrinsic-size:auto 2.2em}
 tr.grp th{background:var(--soft);font-weight:bold}
 tr.tbm td{background:#fff8d6}
 tr.lapsed td.t{text-decoration:line-through}
@@ -42,6 +46,8 @@ tr.lapsed td.t{text-decoration:line-through}
 .state-planned::before{content:"◔"}
 .state-lapsed::before{content:"✖"}
 .state-uncovered::before{content:"○"}
+caption{text-align:left;font-weight:bold}
+#diagnostics{border:2px solid var(--line);padding:.3em .8em;margin:.5em 0}#diagnostics h2{margin:.2em 0}#diagnostics ul{margin:.2em 0;padding-left:1.2em}.diag-meta{margin:.2em 0;font-size:.85em}.diag-error strong{text-decoration:underline}
 figure{margin:1em 0}
 figcaption{font-weight:bold;margin-bottom:.3em}
 svg text{font-family:inherit}
@@ -52,7 +58,7 @@ ul.plain{padding-left:1.2em}
 @media print{@page{size:A4 landscape;margin:12mm}
 html{font-size:9pt}header.site nav,.filters,.skip,.noprint{display:none!important}
 a{color:inherit;text-decoration:none}main{max-width:none;padding:0}
-table{width:100%}thead{display:table-header-group}tr{break-inside:avoid}
+table{width:100%}#detail{min-width:0}tbody#rows tr{content-visibility:visible}thead{display:table-header-group}tr{break-inside:avoid}
 tr[hidden]{display:table-row!important}tr.tbm td{background:none}
 figure,svg{break-inside:avoid}}
 `;
@@ -72,7 +78,7 @@ var tbody=document.getElementById("rows");if(!tbody)return;
 var rows=Array.prototype.slice.call(tbody.querySelectorAll("tr[data-k]"));
 var groups=Array.prototype.slice.call(tbody.querySelectorAll("tr.grp"));
 var f={q:document.getElementById("f-q"),sub:document.getElementById("f-sub"),level:document.getElementById("f-level"),status:document.getElementById("f-status"),svc:document.getElementById("f-svc")};
-var count=document.getElementById("count");var total=rows.length;
+var count=document.getElementById("count");var form=document.getElementById("filters");if(form)form.addEventListener("submit",function(e){e.preventDefault()});var total=rows.length;
 var data=rows.map(function(r){return{el:r,k:r.getAttribute("data-k"),sub:" "+r.getAttribute("data-sub")+" ",level:r.getAttribute("data-level"),status:r.getAttribute("data-status"),svc:" "+r.getAttribute("data-svc")+" ",g:r.getAttribute("data-g")}});
 function apply(){
 var q=fold(f.q.value),sub=f.sub.value,lv=f.level.value,st=f.status.value,sv=f.svc.value,n=0,seen={};

@@ -3,9 +3,9 @@ import path from 'node:path';
 import type { Lang, Text } from '../../i18n/index.js';
 import { writeFileAtomic } from '../../util/atomic.js';
 import type { ExportModel } from '../model.js';
-import { buildSite, type SiteFile } from './site.js';
+import { buildSite, type Site, type SiteFile } from './site.js';
 
-export { buildSite, searchKey, itemPath, standardPath, type SiteFile } from './site.js';
+export { buildSite, makeSite, searchKey, itemPath, standardPath, type Site, type SiteFile } from './site.js';
 
 /**
  * The HTML exporter: unlike .xlsx/.docx it writes a folder of plain files, so its interface

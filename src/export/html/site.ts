@@ -94,6 +94,7 @@ function page(ctx: Ctx, depth: number, title: string, current: string, body: str
 <meta name="generator" content="hrss-std ${esc(ctx.m.toolVersion)}">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; connect-src 'self'">
 <title>${esc(title)} · ${esc(sys.title)}</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${up}style.css">
 </head>
 <body>
@@ -190,7 +191,7 @@ function tablePage(ctx: Ctx): string {
   const usedStatus = STATUSES.filter((s) => m.rows.some((r) => r.status === s));
   const body: string[] = [];
   body.push(`<h1>${tr(ctx, L.table)}</h1>
-<form class="filters" role="search" aria-controls="rows" onsubmit="return false">
+<form class="filters" id="filters" role="search" aria-controls="rows">
 <label>${tr(ctx, L.search)}<input type="search" id="f-q" autocomplete="off" placeholder="GB/T 33528-2017"></label>
 <label>${tr(ctx, L.sub)}<select id="f-sub"><option value="">${tr(ctx, L.all)}</option>${nodes.map((n) => `<option value="${ctx.nodeId.get(n)}">${'　'.repeat(n.depth - 1)}${esc(n.code ? `${n.code} ${n.title}` : n.title)}</option>`).join('')}</select></label>
 <label>${tr(ctx, L.level)}<select id="f-level"><option value="">${tr(ctx, L.all)}</option>${usedLevels.map((l) => `<option value="${l}">${esc(LEVEL_LABELS[l][ctx.lang])}</option>`).join('')}</select></label>
@@ -200,7 +201,7 @@ function tablePage(ctx: Ctx): string {
 </form>
 <p role="status" aria-live="polite">${tr(ctx, L.shown)} <span id="count">${m.rows.length}</span> ${ctx.lang === 'zh' ? `项，共 ${m.rows.length} 项` : `of ${m.rows.length} standards`}</p>
 <p class="legend">${ctx.lang === 'zh' ? '浅黄底：待制定、制定中或待修订；删除线：被代替或废止。' : 'Pale yellow: planned, drafting or revising; struck through: replaced or withdrawn.'}</p>
-<div class="wide"><table id="detail"><caption class="noprint" style="text-align:left">${tr(ctx, L.table)}</caption><thead>${ROW_HEAD(ctx)}</thead><tbody id="rows">`);
+<div class="wide"><table id="detail"><caption class="noprint">${tr(ctx, L.table)}</caption><colgroup><col class="c-seq"><col class="c-code"><col class="c-num"><col class="c-title"><col class="c-lv"><col class="c-st"><col class="c-d"><col class="c-d"><col class="c-svc"></colgroup><thead>${ROW_HEAD(ctx)}</thead><tbody id="rows">`);
   let g = 0;
   for (const d of m.detail) {
     if (d.kind === 'group') {
@@ -219,7 +220,7 @@ function tablePage(ctx: Ctx): string {
 
 function rowsTable(ctx: Ctx, rows: ExportRow[], up: string, caption: string): string {
   if (!rows.length) return `<p>${ctx.lang === 'zh' ? '无。' : 'None.'}</p>`;
-  return `<div class="wide"><table><caption style="text-align:left">${esc(caption)}</caption><thead>${ROW_HEAD(ctx)}</thead><tbody>${rows.map((r) => `<tr${rowClass(r)}>${rowCells(ctx, r, up)}</tr>`).join('')}</tbody></table></div>`;
+  return `<div class="wide"><table><caption>${esc(caption)}</caption><thead>${ROW_HEAD(ctx)}</thead><tbody>${rows.map((r) => `<tr${rowClass(r)}>${rowCells(ctx, r, up)}</tr>`).join('')}</tbody></table></div>`;
 }
 
 /** 办理这件事依据哪些标准？ — exactly the rows the gaps engine lists for the item. */
@@ -309,7 +310,7 @@ function rollupRows(ctx: Ctx, rs: Rollup[]): StackRow[] {
 
 function rollupTable(ctx: Ctx, rs: Rollup[], caption: string): string {
   const zh = ctx.lang === 'zh';
-  return `<details><summary>${zh ? '数据表' : 'Data table'}：${esc(caption)}</summary><table><caption style="text-align:left">${esc(caption)}</caption><thead><tr><th scope="col">${zh ? '名称' : 'Name'}</th><th scope="col" class="n">${zh ? '服务事项数' : 'Items'}</th>${STATES.map((s) => `<th scope="col" class="n">${esc(t(STATE_LABELS[s], ctx.lang))}</th>`).join('')}<th scope="col" class="n">${zh ? '覆盖率（%）' : 'Coverage (%)'}</th></tr></thead><tbody>${rs.map((r) => `<tr><th scope="row">${esc(r.name)}</th><td class="n">${r.items}</td>${STATES.map((s) => `<td class="n">${r[s]}</td>`).join('')}<td class="n">${r.coveragePct}</td></tr>`).join('')}</tbody></table></details>`;
+  return `<details><summary>${zh ? '数据表' : 'Data table'}：${esc(caption)}</summary><table><caption>${esc(caption)}</caption><thead><tr><th scope="col">${zh ? '名称' : 'Name'}</th><th scope="col" class="n">${zh ? '服务事项数' : 'Items'}</th>${STATES.map((s) => `<th scope="col" class="n">${esc(t(STATE_LABELS[s], ctx.lang))}</th>`).join('')}<th scope="col" class="n">${zh ? '覆盖率（%）' : 'Coverage (%)'}</th></tr></thead><tbody>${rs.map((r) => `<tr><th scope="row">${esc(r.name)}</th><td class="n">${r.items}</td>${STATES.map((s) => `<td class="n">${r[s]}</td>`).join('')}<td class="n">${r.coveragePct}</td></tr>`).join('')}</tbody></table></details>`;
 }
 
 function coveragePage(ctx: Ctx): string {
@@ -336,8 +337,13 @@ ${gaps.length ? `<div class="wide"><table><thead><tr><th scope="col">${zh ? '服
   return page(ctx, 0, t(L.coverage, ctx.lang), 'coverage.html', body);
 }
 
-/** Every file of the site for one system, in a fixed order (same model, same bytes). */
-export function buildSite(m: ExportModel, lang: Lang): SiteFile[] {
+/** The site's page list and a renderer for one page: `serve` renders on request, export writes all. */
+export interface Site {
+  paths: string[];
+  render(p: string): string | undefined;
+}
+
+export function makeSite(m: ExportModel, lang: Lang): Site {
   const nodeId = new Map<SubsystemNode, string>();
   let i = 0;
   for (const n of walkNodes(m.tree)) nodeId.set(n, `n${i++}`);
@@ -363,16 +369,23 @@ export function buildSite(m: ExportModel, lang: Lang): SiteFile[] {
   const items = new Map<string, ItemCoverage>();
   for (const ic of m.coverage?.items ?? []) items.set(ic.item.id, ic);
   const ctx: Ctx = { m, lang, nodeId, byNumber, replacers, items, rowOf };
-  const files: SiteFile[] = [
-    { path: 'style.css', text: SITE_CSS },
-    { path: 'table.js', text: tableScript() },
-    { path: 'index.html', text: indexPage(ctx) },
-    { path: 'table.html', text: tablePage(ctx) },
-  ];
+  const pages = new Map<string, () => string>([
+    ['style.css', () => SITE_CSS],
+    ['table.js', () => tableScript()],
+    ['index.html', () => indexPage(ctx)],
+    ['table.html', () => tablePage(ctx)],
+  ]);
   if (m.coverage) {
-    files.push({ path: 'coverage.html', text: coveragePage(ctx) }, { path: 'items.html', text: itemsPage(ctx) });
-    for (const ic of m.coverage.items) files.push({ path: itemPath(ic.item.id), text: itemPage(ctx, ic) });
+    pages.set('coverage.html', () => coveragePage(ctx));
+    pages.set('items.html', () => itemsPage(ctx));
+    for (const ic of m.coverage.items) pages.set(itemPath(ic.item.id), () => itemPage(ctx, ic));
   }
-  for (const r of m.rows) files.push({ path: standardPath(r), text: standardPage(ctx, r) });
-  return files;
+  for (const r of m.rows) pages.set(standardPath(r), () => standardPage(ctx, r));
+  return { paths: [...pages.keys()], render: (p) => pages.get(p)?.() };
+}
+
+/** Every file of the site for one system, in a fixed order (same model, same bytes). */
+export function buildSite(m: ExportModel, lang: Lang): SiteFile[] {
+  const site = makeSite(m, lang);
+  return site.paths.map((p) => ({ path: p, text: site.render(p)! }));
 }
