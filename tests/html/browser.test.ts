@@ -6,7 +6,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, itemPath, searchKey, standardPath, writeSite } from '../../src/export/html/index.js';
+import { buildSite, itemPath, searchKey, standardPath, TABLE_WINDOW, writeSite } from '../../src/export/html/index.js';
 import { BIN } from '../helpers.js';
 import { loadSample, SAMPLE } from '../export/helpers.js';
 import { launchChromium } from './chromium.js';
@@ -46,7 +46,7 @@ async function open(p: string): Promise<{ page: Page; problems: string[] }> {
 }
 
 async function visibleSeqs(page: Page): Promise<number[]> {
-  return page.$$eval('#rows tr[data-k]:not([hidden]) td:first-child', (tds) => tds.map((td) => Number(td.textContent)));
+  return page.$$eval('#rows tr:not(.grp) td:first-child', (tds) => tds.map((td) => Number(td.textContent)));
 }
 
 describe('the generated site in Chromium', () => {
@@ -166,4 +166,68 @@ describe('hrss-std serve in Chromium', () => {
       rmSync(repo, { recursive: true, force: true });
     }
   }, 20_000);
+});
+
+/**
+ * A system larger than the page's first window (TABLE_WINDOW rows): the sample's rows six times
+ * over, renumbered. The page lists the first window, the filters and search work on every row.
+ */
+describe('a 明细表 longer than the first window', () => {
+  const copies = Math.ceil((2 * TABLE_WINDOW + 1) / model.rows.length); // more than two windows
+  const rows: typeof model.rows = [];
+  const detail: typeof model.detail = [];
+  for (let c = 0; c < copies; c++) {
+    for (const d of model.detail) {
+      if (d.kind === 'group') detail.push(d);
+      else {
+        const r = { ...d.row, seq: rows.length + 1 };
+        rows.push(r);
+        detail.push({ kind: 'row', row: r });
+      }
+    }
+  }
+  const big = { ...model, rows, detail };
+  const bigDir = mkdtempSync(path.join(tmpdir(), 'hrss-std-bigsite-'));
+  writeSite(bigDir, buildSite(big, 'zh'));
+  afterAll(() => rmSync(bigDir, { recursive: true, force: true }));
+  const seqs = (rs: typeof rows): number[] => rs.map((r) => r.seq);
+
+  it('lists the first window, lists more on request, and searches and filters every row', async () => {
+    expect(rows.length).toBeGreaterThan(TABLE_WINDOW);
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+    await page.goto(pathToFileURL(path.join(bigDir, 'table.html')).href);
+    expect(await visibleSeqs(page)).toEqual(seqs(rows.slice(0, TABLE_WINDOW)));
+    expect(await page.textContent('#count')).toBe(String(rows.length));
+    expect(await page.isVisible('#partial')).toBe(true);
+    // the script renders exactly the static rows when nothing is filtered
+    const staticRows = await page.innerHTML('#rows');
+    await page.evaluate(() => (window as unknown as { hrssFilter(): void }).hrssFilter());
+    expect(await page.innerHTML('#rows')).toBe(staticRows);
+    await page.click('#more');
+    expect(await visibleSeqs(page)).toEqual(seqs(rows.slice(0, 2 * TABLE_WINDOW)));
+    // a number found in every copy, also in those past the first window
+    const target = rows.find((r) => r.number.startsWith('GB/T 33534'))!;
+    await page.fill('#f-q', target.number);
+    const hit = rows.filter((r) => searchKey(`${r.number} ${r.title} ${r.code} ${r.entry.replaces.join(' ')}`).includes(searchKey(target.number)));
+    expect(hit.length).toBeGreaterThanOrEqual(copies);
+    expect(hit.some((r) => r.seq > TABLE_WINDOW)).toBe(true);
+    expect(await visibleSeqs(page)).toEqual(seqs(hit));
+    expect(await page.isVisible('#partial')).toBe(false);
+    expect(await page.isVisible('#more')).toBe(false);
+    // a filter matching more than a window lists the first window of the matches and counts all
+    await page.fill('#f-q', '');
+    await page.selectOption('#f-status', 'current');
+    const current = rows.filter((r) => r.status === 'current');
+    expect(await page.textContent('#count')).toBe(String(current.length));
+    expect(await visibleSeqs(page)).toEqual(seqs(current.slice(0, TABLE_WINDOW)));
+    // printing lists every match, not only the listed window
+    await page.emulateMedia({ media: 'print' });
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    expect(await visibleSeqs(page)).toEqual(seqs(current));
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
 });

@@ -74,20 +74,31 @@ export function tableScript(): string {
 ${fns}
 function fold(s){return preNormalize(s).toLowerCase().replace(/[\\s\\-\\/._·]/g,"")}
 (function(){
-var tbody=document.getElementById("rows");if(!tbody)return;
-var rows=Array.prototype.slice.call(tbody.querySelectorAll("tr[data-k]"));
-var groups=Array.prototype.slice.call(tbody.querySelectorAll("tr.grp"));
+var tbody=document.getElementById("rows"),D=window.HRSS_TABLE;if(!tbody||!D)return;
 var f={q:document.getElementById("f-q"),sub:document.getElementById("f-sub"),level:document.getElementById("f-level"),status:document.getElementById("f-status"),svc:document.getElementById("f-svc")};
-var count=document.getElementById("count");var form=document.getElementById("filters");if(form)form.addEventListener("submit",function(e){e.preventDefault()});var total=rows.length;
-var data=rows.map(function(r){return{el:r,k:r.getAttribute("data-k"),sub:" "+r.getAttribute("data-sub")+" ",level:r.getAttribute("data-level"),status:r.getAttribute("data-status"),svc:" "+r.getAttribute("data-svc")+" ",g:r.getAttribute("data-g")}});
+var count=document.getElementById("count"),partial=document.getElementById("partial"),listed=document.getElementById("listed"),more=document.getElementById("more");
+var form=document.getElementById("filters");if(form)form.addEventListener("submit",function(e){e.preventDefault()});
+var W=D.window,limit=W,matches=[],seen={},all=true;
+var data=D.entries.map(function(e){return e.length===2?{grp:true,g:e[0],html:e[1]}:{g:e[0],html:e[1],k:e[2],sub:" "+e[3]+" ",level:e[4],status:e[5],svc:" "+e[6]+" "}});
+function filter(){
+var q=fold(f.q.value),sub=f.sub.value,lv=f.level.value,st=f.status.value,sv=f.svc.value;
+all=!q&&!sub&&!lv&&!st&&!sv;matches=[];seen={};
+for(var i=0;i<data.length;i++){var d=data[i];if(d.grp)continue;
+if((!q||d.k.indexOf(q)>=0)&&(!sub||d.sub.indexOf(" "+sub+" ")>=0)&&(!lv||d.level===lv)&&(!st||d.status===st)&&(!sv||d.svc.indexOf(" "+sv+" ")>=0)){matches.push(i);seen[d.g]=1}}
+}
+// the same entries as the page's static rows when nothing is filtered: headings in order, rows up to the limit
+function render(){
+var out=[],n=0,m=0,pending=[];
+for(var i=0;i<data.length&&n<limit;i++){var d=data[i];
+if(d.grp){if(all||seen[d.g])pending.push(d.html);continue}
+if(matches[m]!==i)continue;m++;n++;if(pending.length){out.push(pending.join(""));pending=[]}out.push(d.html)}
+if(all&&i>=data.length)out.push(pending.join(""));
+tbody.innerHTML=out.join("");
+count.textContent=String(matches.length);
+var cut=matches.length>n;partial.hidden=!cut;listed.textContent=String(n);more.hidden=!cut;
+}
 function apply(){
-var q=fold(f.q.value),sub=f.sub.value,lv=f.level.value,st=f.status.value,sv=f.svc.value,n=0,seen={};
-for(var i=0;i<data.length;i++){var d=data[i];
-var ok=(!q||d.k.indexOf(q)>=0)&&(!sub||d.sub.indexOf(" "+sub+" ")>=0)&&(!lv||d.level===lv)&&(!st||d.status===st)&&(!sv||d.svc.indexOf(" "+sv+" ")>=0);
-if(d.el.hidden===ok)d.el.hidden=!ok;if(ok){n++;seen[d.g]=1}}
-var all=!q&&!sub&&!lv&&!st&&!sv;
-for(var j=0;j<groups.length;j++){var g=groups[j],h=!(all||seen[g.id]);if(g.hidden!==h)g.hidden=h}
-count.textContent=String(n);
+filter();limit=W;render();
 var p=[];["q","sub","level","status","svc"].forEach(function(k){if(f[k].value)p.push(k+"="+encodeURIComponent(f[k].value))});
 var h=p.length?"#"+p.join("&"):"";if(location.hash!==h&&!(h===""&&location.hash==="")){try{history.replaceState(null,"",h||location.pathname)}catch(e){}}
 }
@@ -95,8 +106,12 @@ function fromHash(){var s=location.hash.replace(/^#/,"");s.split("&").forEach(fu
 fromHash();
 ["q","sub","level","status","svc"].forEach(function(k){f[k].addEventListener(k==="q"?"input":"change",apply)});
 document.getElementById("f-reset").addEventListener("click",function(){["q","sub","level","status","svc"].forEach(function(k){f[k].value=""});apply();f.q.focus()});
+more.addEventListener("click",function(){limit+=W;render()});
+// a printed page lists every matching row, not only those listed on screen
+window.addEventListener("beforeprint",function(){if(limit<matches.length){limit=matches.length;render()}});
 window.addEventListener("hashchange",function(){fromHash();apply()});
-count.textContent=String(total);if(location.hash)apply();
+filter();
+if(location.hash)apply();else{more.hidden=matches.length<=W}
 window.hrssFilter=apply;
 })();
 `;

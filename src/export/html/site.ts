@@ -66,6 +66,8 @@ interface Ctx {
   items: Map<string, ItemCoverage>;
   /** canonical number → rows whose `replaces` names it */
   replacers: Map<string, ExportRow[]>;
+  /** the 明细表's entries, made once for table.html and table-data.js */
+  table?: TableEntry[];
   /** entry order → row */
   rowOf: Map<number, ExportRow>;
 }
@@ -189,6 +191,8 @@ function tablePage(ctx: Ctx): string {
   });
   const usedLevels = LEVELS.filter((l) => m.rows.some((r) => r.level === l));
   const usedStatus = STATUSES.filter((s) => m.rows.some((r) => r.status === s));
+  const entries = tableEntries(ctx);
+  const truncated = m.rows.length > TABLE_WINDOW;
   const body: string[] = [];
   body.push(`<h1>${tr(ctx, L.table)}</h1>
 <form class="filters" id="filters" role="search" aria-controls="rows">
@@ -199,23 +203,81 @@ function tablePage(ctx: Ctx): string {
 <label>${tr(ctx, L.services)}<select id="f-svc"><option value="">${tr(ctx, L.all)}</option>${svcOptions.join('')}</select></label>
 <button type="button" id="f-reset">${tr(ctx, L.reset)}</button>
 </form>
-<p role="status" aria-live="polite">${tr(ctx, L.shown)} <span id="count">${m.rows.length}</span> ${ctx.lang === 'zh' ? `项，共 ${m.rows.length} 项` : `of ${m.rows.length} standards`}</p>
+<p role="status" aria-live="polite">${ctx.lang === 'zh' ? '符合条件' : 'Matching'} <span id="count">${m.rows.length}</span> ${ctx.lang === 'zh' ? `项，共 ${m.rows.length} 项` : `of ${m.rows.length} standards`}<span id="partial"${truncated ? '' : ' hidden'}>${ctx.lang === 'zh' ? `；下表列出前 <span id="listed">${TABLE_WINDOW}</span> 项` : `; the first <span id="listed">${TABLE_WINDOW}</span> are listed below`}</span></p>
 <p class="legend">${ctx.lang === 'zh' ? '浅黄底：待制定、制定中或待修订；删除线：被代替或废止。' : 'Pale yellow: planned, drafting or revising; struck through: replaced or withdrawn.'}</p>
-<div class="wide"><table id="detail"><caption class="noprint">${tr(ctx, L.table)}</caption><colgroup><col class="c-seq"><col class="c-code"><col class="c-num"><col class="c-title"><col class="c-lv"><col class="c-st"><col class="c-d"><col class="c-d"><col class="c-svc"></colgroup><thead>${ROW_HEAD(ctx)}</thead><tbody id="rows">`);
+${truncated ? `<noscript><p>${ctx.lang === 'zh' ? `本页只列出前 ${TABLE_WINDOW} 项；筛选、搜索和其余各项需要浏览器启用 JavaScript，每项标准也有自己的页面（standards/ 目录）。` : `Only the first ${TABLE_WINDOW} are listed; filters, search and the rest need JavaScript. Every standard also has its own page (standards/).`}</p></noscript>` : ''}
+<div class="wide"><table id="detail"><caption class="noprint">${tr(ctx, L.table)}</caption><colgroup><col class="c-seq"><col class="c-code"><col class="c-num"><col class="c-title"><col class="c-lv"><col class="c-st"><col class="c-d"><col class="c-d"><col class="c-svc"></colgroup><thead>${ROW_HEAD(ctx)}</thead><tbody id="rows">${firstWindow(entries).map((e) => e.html).join('')}</tbody></table></div>
+<p class="noprint"><button type="button" id="more" hidden>${ctx.lang === 'zh' ? `再列出 ${TABLE_WINDOW} 项` : `List ${TABLE_WINDOW} more`}</button></p>
+<script src="table-data.js"></script>
+<script src="table.js"></script>`);
+  return page(ctx, 0, t(L.table, ctx.lang), 'table.html', body.join('\n'));
+}
+
+/**
+ * How many rows the 明细表 page lists at first and adds per "more". A 10,000-row table as
+ * static HTML takes Chromium several seconds to parse; the page lists this many and keeps
+ * every row in table-data.js, where the filters and search work on all of them.
+ */
+export const TABLE_WINDOW = 500;
+
+/** One entry of the 明细表 in order: a sub-system heading (g = its id) or a row (g = its heading). */
+interface TableEntry {
+  group: boolean;
+  g: string;
+  html: string;
+  /** filter fields of a row: search key, ancestor node ids, level, status, service ids */
+  fields?: [string, string, string, string, string];
+}
+
+function tableEntries(ctx: Ctx): TableEntry[] {
+  if (ctx.table) return ctx.table;
+  const out: TableEntry[] = [];
   let g = 0;
-  for (const d of m.detail) {
+  for (const d of ctx.m.detail) {
     if (d.kind === 'group') {
       g++;
       const label = d.group.code ? `${d.group.code} ${d.group.title}` : d.group.title;
-      body.push(`<tr class="grp" id="g${g}"><th colspan="9" scope="rowgroup">${esc(label)}（${d.group.subtreeRows}）</th></tr>`);
+      out.push({ group: true, g: `g${g}`, html: `<tr class="grp" id="g${g}"><th colspan="9" scope="rowgroup">${esc(label)}（${d.group.subtreeRows}）</th></tr>` });
     } else {
       const r = d.row;
       const key = searchKey(`${r.number} ${r.title} ${r.code} ${r.entry.replaces.join(' ')}`);
-      body.push(`<tr${rowClass(r)} data-k="${esc(key)}" data-sub="${ancestors(ctx, r.node).join(' ')}" data-level="${r.level ?? ''}" data-status="${r.status}" data-svc="${esc(r.services.map((s) => s.id).join(' '))}" data-g="g${g}">${rowCells(ctx, r, '')}</tr>`);
+      const fields: TableEntry['fields'] = [key, ancestors(ctx, r.node).join(' '), r.level ?? '', r.status, r.services.map((s) => s.id).join(' ')];
+      out.push({
+        group: false,
+        g: `g${g}`,
+        fields,
+        // the filter fields stay out of the row's HTML: table-data.js carries them once
+        html: `<tr${rowClass(r)}>${rowCells(ctx, r, '')}</tr>`,
+      });
     }
   }
-  body.push('</tbody></table></div>\n<script src="table.js"></script>');
-  return page(ctx, 0, t(L.table, ctx.lang), 'table.html', body.join('\n'));
+  ctx.table = out;
+  return out;
+}
+
+/** The entries the unfiltered page lists first: headings and rows up to the TABLE_WINDOW-th row (table.js renders the same). */
+function firstWindow(entries: TableEntry[]): TableEntry[] {
+  const out: TableEntry[] = [];
+  let rows = 0;
+  for (const e of entries) {
+    if (!e.group && rows === TABLE_WINDOW) break;
+    if (!e.group) rows++;
+    out.push(e);
+  }
+  // headings after the last listed row belong to rows not listed
+  while (out.length && out[out.length - 1]!.group && rows === TABLE_WINDOW) out.pop();
+  return out;
+}
+
+/**
+ * table-data.js: every entry of the 明细表 for table.js, as one script (a page opened from disk
+ * cannot fetch JSON). The entries are a JSON string given to JSON.parse: V8 parses JSON several
+ * times faster than the same data written as a JavaScript literal, which matters at 10,000 rows.
+ */
+function tableData(ctx: Ctx): string {
+  const entries = tableEntries(ctx).map((e) => (e.group ? [e.g, e.html] : [e.g, e.html, ...e.fields!]));
+  const json = JSON.stringify({ window: TABLE_WINDOW, entries });
+  return `window.HRSS_TABLE=JSON.parse(${JSON.stringify(json)});\n`;
 }
 
 function rowsTable(ctx: Ctx, rows: ExportRow[], up: string, caption: string): string {
@@ -372,6 +434,7 @@ export function makeSite(m: ExportModel, lang: Lang): Site {
   const pages = new Map<string, () => string>([
     ['style.css', () => SITE_CSS],
     ['table.js', () => tableScript()],
+    ['table-data.js', () => tableData(ctx)],
     ['index.html', () => indexPage(ctx)],
     ['table.html', () => tablePage(ctx)],
   ]);
