@@ -79,13 +79,15 @@ const timeFilter = (setup) => page.evaluate((s) => {
 }, setup);
 const searchMs = await timeFilter({ id: 'f-q', value: 'ＧＢ／Ｔ　９０' , value2: 'GB/T 9001' });
 const statusMs = await timeFilter({ id: 'f-status', value: 'planned' });
-const visible = await page.$$eval('#rows tr[data-k]:not([hidden])', (r) => r.length);
+// rows listed after the last filter (at most one window) and how many matched in all
+const visible = await page.$$eval('#rows tr:not(.grp)', (r) => r.length);
+const matched = Number(await page.textContent('#count'));
 await context.close();
 rmSync(profile, { recursive: true, force: true });
 
 const r = {
   rows: manifest.standards, files, bytes, tableBytes, exportMs, validateCold,
-  revalidate: median(revalidate), load: median(loads), searchMs, statusMs, visible,
+  revalidate: median(revalidate), load: median(loads), searchMs, statusMs, visible, matched,
 };
 console.log(JSON.stringify(r, null, 2));
 const kb = (b) => `${(b / 1024).toFixed(0)} KB`;
@@ -98,8 +100,8 @@ Synthetic system of ${r.rows} standards (bench/generate.js, one system, 8 includ
 | what | measured | target |
 |---|---|---|
 | \`export --html\` of the whole system (cold CLI run) | ${(r.exportMs / 1000).toFixed(2)} s, ${r.files} files, ${kb(r.bytes)} (table.html ${kb(r.tableBytes)}) | — |
-| 明细表 page load in Chromium (file://, start → load event, median of 3) | ${r.load.toFixed(0)} ms | < 1000 ms: ${ok(r.load, 1000)} |
-| search (full-width query, one filter pass incl. layout, median of 5) | ${r.searchMs.toFixed(1)} ms | < 100 ms: ${ok(r.searchMs, 100)} |
+| 明细表 page load in Chromium (file://, start → load event, median of 3; the page lists 500 rows, all ${r.rows} are in table-data.js for the filters) | ${r.load.toFixed(0)} ms | < 1000 ms: ${ok(r.load, 1000)} |
+| search over all rows (full-width query, one filter pass incl. rendering and layout of up to 500 matches, median of 5; last pass: ${r.matched} matched, ${r.visible} listed) | ${r.searchMs.toFixed(1)} ms | < 100 ms: ${ok(r.searchMs, 100)} |
 | status filter (one pass incl. layout, median of 5) | ${r.statusMs.toFixed(1)} ms | < 100 ms: ${ok(r.statusMs, 100)} |
 | serve: re-validation after one include file changes (warm, median of 5) | ${r.revalidate.toFixed(0)} ms | well under a full run |
 | full run: cold \`hrss-std validate\` (median of 3) | ${r.validateCold.toFixed(0)} ms | — |

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, itemPath, searchKey, standardPath, TABLE_WINDOW, writeSite } from '../../src/export/html/index.js';
+import { buildProvinceSite, buildSite, itemPath, searchKey, standardPath, TABLE_WINDOW, writeSite } from '../../src/export/html/index.js';
+import { matrixGroups } from '../../src/gaps/matrix.js';
 import { BIN } from '../helpers.js';
 import { loadSample, SAMPLE } from '../export/helpers.js';
 import { launchChromium } from './chromium.js';
@@ -17,6 +18,9 @@ const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const { model, coverage } = loadSample();
 const dir = mkdtempSync(path.join(tmpdir(), 'hrss-std-site-'));
 writeSite(dir, buildSite(model, 'zh'));
+// a province site of two systems (the sample and a renamed copy) under province/
+const copy = { ...model, system: { ...model.system, id: 'copy', title: `${model.system.title}（副本）` } };
+writeSite(path.join(dir, 'province'), buildProvinceSite([model, copy], matrixGroups([coverage!, { ...coverage!, system: copy.system }]), 'zh'));
 const url = (p: string): string => pathToFileURL(path.join(dir, p)).href;
 
 let browser: Awaited<ReturnType<typeof launchChromium>>;
@@ -50,7 +54,7 @@ async function visibleSeqs(page: Page): Promise<number[]> {
 }
 
 describe('the generated site in Chromium', () => {
-  const main = ['index.html', 'table.html', 'coverage.html', 'items.html'];
+  const main = ['index.html', 'table.html', 'coverage.html', 'items.html', 'province/index.html', 'province/copy/table.html'];
   const someItems = coverage!.items.filter((_, i) => i % 30 === 0).map((ic) => itemPath(ic.item.id));
   const someStandards = model.rows.filter((_, i) => i % 30 === 0).map(standardPath);
 
@@ -114,7 +118,7 @@ describe('the generated site in Chromium', () => {
   });
 
   it('has no serious or critical axe-core violations on the main pages', async () => {
-    for (const p of ['index.html', 'table.html', 'coverage.html', someItems[0]!, someStandards[0]!]) {
+    for (const p of ['index.html', 'table.html', 'coverage.html', someItems[0]!, someStandards[0]!, 'province/index.html']) {
       const { page } = await open(p);
       // evaluated through the devtools protocol: the site's CSP (script-src 'self') stays on
       await page.evaluate(AXE);

@@ -50,3 +50,4 @@ export function writeSite(dir: string, files: SiteFile[]): void {
     writeFileAtomic(target, Buffer.from(f.text, 'utf8'), { swept, durable: false });
   }
 }
+export { buildProvinceSite } from './province.js';

@@ -66,6 +66,8 @@ interface Ctx {
   items: Map<string, ItemCoverage>;
   /** canonical number → rows whose `replaces` names it */
   replacers: Map<string, ExportRow[]>;
+  /** in a site of several systems: the index of all systems, relative to the folder above this system's */
+  parent?: { href: string; label: string };
   /** the 明细表's entries, made once for table.html and table-data.js */
   table?: TableEntry[];
   /** entry order → row */
@@ -83,34 +85,50 @@ function statusText(ctx: Ctx, r: ExportRow): string {
   return STATUS_LABELS[r.status][ctx.lang];
 }
 
-function page(ctx: Ctx, depth: number, title: string, current: string, body: string): string {
-  const up = depth ? '../'.repeat(depth) : '';
-  const nav: [string, Text][] = [['index.html', L.home], ['table.html', L.table]];
-  if (ctx.m.coverage) nav.push(['coverage.html', L.coverage], ['items.html', L.items]);
-  const sys = ctx.m.system;
+/** The frame every page shares (head, skip link, header with navigation, footer); the province index uses it too. */
+export function pageShell(o: { lang: Lang; toolVersion: string; up: string; title: string; siteTitle: string; nav: [href: string, label: string][]; current: string; body: string; footer: string }): string {
   return `<!DOCTYPE html>
-<html lang="${ctx.lang === 'zh' ? 'zh-CN' : 'en'}">
+<html lang="${o.lang === 'zh' ? 'zh-CN' : 'en'}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="hrss-std ${esc(ctx.m.toolVersion)}">
+<meta name="generator" content="hrss-std ${esc(o.toolVersion)}">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; connect-src 'self'">
-<title>${esc(title)} · ${esc(sys.title)}</title>
+<title>${esc(o.title)} · ${esc(o.siteTitle)}</title>
 <link rel="icon" href="data:,">
-<link rel="stylesheet" href="${up}style.css">
+<link rel="stylesheet" href="${o.up}style.css">
 </head>
 <body>
-<a class="skip" href="#main">${tr(ctx, L.skip)}</a>
-<header class="site"><div class="sys">${esc(sys.title)}</div>
-<nav class="main" aria-label="${ctx.lang === 'zh' ? '主导航' : 'main'}"><ul>${nav.map(([h, l]) => `<li><a href="${up}${h}"${h === current ? ' aria-current="page"' : ''}>${tr(ctx, l)}</a></li>`).join('')}</ul></nav>
+<a class="skip" href="#main">${esc(t(L.skip, o.lang))}</a>
+<header class="site"><div class="sys">${esc(o.siteTitle)}</div>
+<nav class="main" aria-label="${o.lang === 'zh' ? '主导航' : 'main'}"><ul>${o.nav.map(([h, l]) => `<li><a href="${o.up}${h}"${h === o.current ? ' aria-current="page"' : ''}>${esc(l)}</a></li>`).join('')}</ul></nav>
 </header>
 <main id="main">
-${body}
+${o.body}
 </main>
-<footer class="site"><p>${tr(ctx, L.dataDate)}：${esc(ctx.m.date.iso)}（${esc(t(ctx.m.date.explain, ctx.lang))}）。${ctx.m.catalog ? `${tr(ctx, L.catalog)}：${esc(catalogName(ctx))}。` : ''}${esc(t(L.generated, ctx.lang, { v: ctx.m.toolVersion }))}</p></footer>
+<footer class="site"><p>${o.footer}${esc(t(L.generated, o.lang, { v: o.toolVersion }))}</p></footer>
 </body>
 </html>
 `;
+}
+
+function page(ctx: Ctx, depth: number, title: string, current: string, body: string): string {
+  const up = depth ? '../'.repeat(depth) : '';
+  const nav: [string, string][] = [['index.html', tr(ctx, L.home)], ['table.html', tr(ctx, L.table)]];
+  if (ctx.m.coverage) nav.push(['coverage.html', tr(ctx, L.coverage)], ['items.html', tr(ctx, L.items)]);
+  // a system of a province site links back to the index of all systems
+  if (ctx.parent) nav.push([`../${ctx.parent.href}`, ctx.parent.label]);
+  return pageShell({
+    lang: ctx.lang,
+    toolVersion: ctx.m.toolVersion,
+    up,
+    title,
+    siteTitle: ctx.m.system.title,
+    nav,
+    current,
+    body,
+    footer: `${tr(ctx, L.dataDate)}：${esc(ctx.m.date.iso)}（${esc(t(ctx.m.date.explain, ctx.lang))}）。${ctx.m.catalog ? `${tr(ctx, L.catalog)}：${esc(catalogName(ctx))}。` : ''}`,
+  });
 }
 
 function catalogName(ctx: Ctx): string {
@@ -405,7 +423,7 @@ export interface Site {
   render(p: string): string | undefined;
 }
 
-export function makeSite(m: ExportModel, lang: Lang): Site {
+export function makeSite(m: ExportModel, lang: Lang, opts: { parent?: { href: string; label: string } } = {}): Site {
   const nodeId = new Map<SubsystemNode, string>();
   let i = 0;
   for (const n of walkNodes(m.tree)) nodeId.set(n, `n${i++}`);
@@ -430,7 +448,7 @@ export function makeSite(m: ExportModel, lang: Lang): Site {
   }
   const items = new Map<string, ItemCoverage>();
   for (const ic of m.coverage?.items ?? []) items.set(ic.item.id, ic);
-  const ctx: Ctx = { m, lang, nodeId, byNumber, replacers, items, rowOf };
+  const ctx: Ctx = { m, lang, nodeId, byNumber, replacers, items, rowOf, parent: opts.parent };
   const pages = new Map<string, () => string>([
     ['style.css', () => SITE_CSS],
     ['table.js', () => tableScript()],
@@ -448,7 +466,7 @@ export function makeSite(m: ExportModel, lang: Lang): Site {
 }
 
 /** Every file of the site for one system, in a fixed order (same model, same bytes). */
-export function buildSite(m: ExportModel, lang: Lang): SiteFile[] {
-  const site = makeSite(m, lang);
+export function buildSite(m: ExportModel, lang: Lang, opts: { parent?: { href: string; label: string } } = {}): SiteFile[] {
+  const site = makeSite(m, lang, opts);
   return site.paths.map((p) => ({ path: p, text: site.render(p)! }));
 }
