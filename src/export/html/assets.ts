@@ -79,7 +79,12 @@ var f={q:document.getElementById("f-q"),sub:document.getElementById("f-sub"),lev
 var count=document.getElementById("count"),partial=document.getElementById("partial"),listed=document.getElementById("listed"),more=document.getElementById("more");
 var form=document.getElementById("filters");if(form)form.addEventListener("submit",function(e){e.preventDefault()});
 var W=D.window,limit=W,matches=[],seen={},all=true;
-var data=D.entries.map(function(e){return e.length===2?{grp:true,g:e[0],html:e[1]}:{g:e[0],html:e[1],k:e[2],sub:" "+e[3]+" ",level:e[4],status:e[5],svc:" "+e[6]+" "}});
+var data=D.entries.map(function(e){return e.length===2?{grp:true,g:e[0],html:e[1]}:{g:e[0],cls:e[1],seq:e[2],code:e[3],number:e[4],title:e[5],pub:e[6],eff:e[7],k:e[8],sub:" "+e[9]+" ",level:e[10],status:e[11],svcs:e[12],svc:" "+e[12]+" "}});
+function esc(s){return String(s).replace(/&/g,"&amp;").replace(/</g,"&lt;").replace(/>/g,"&gt;").replace(/"/g,"&quot;")}
+// the same markup as rowCells in site.ts (the page's static rows come from there)
+function rowHtml(d){if(d.html)return d.html;
+var sv=d.svcs?d.svcs.split(" ").map(function(id){return D.items[id]?'<a href="'+D.items[id]+'">'+esc(id)+"</a>":esc(id)}).join(" "):"";
+return d.html="<tr"+(d.cls?' class="'+d.cls+'"':"")+'><td class="n">'+d.seq+"</td><td>"+esc(d.code)+"</td><td>"+esc(d.number)+'</td><td class="t"><a href="std/'+d.seq+'.html">'+esc(d.title)+"</a></td><td>"+esc(D.lv[d.level]||"")+"</td><td>"+esc(D.st[d.status])+"</td><td>"+esc(d.pub)+"</td><td>"+esc(d.eff)+"</td><td>"+sv+"</td></tr>"}
 function filter(){
 var q=fold(f.q.value),sub=f.sub.value,lv=f.level.value,st=f.status.value,sv=f.svc.value;
 all=!q&&!sub&&!lv&&!st&&!sv;matches=[];seen={};
@@ -91,7 +96,7 @@ function render(){
 var out=[],n=0,m=0,pending=[];
 for(var i=0;i<data.length&&n<limit;i++){var d=data[i];
 if(d.grp){if(all||seen[d.g])pending.push(d.html);continue}
-if(matches[m]!==i)continue;m++;n++;if(pending.length){out.push(pending.join(""));pending=[]}out.push(d.html)}
+if(matches[m]!==i)continue;m++;n++;if(pending.length){out.push(pending.join(""));pending=[]}out.push(rowHtml(d))}
 if(all&&i>=data.length)out.push(pending.join(""));
 tbody.innerHTML=out.join("");
 count.textContent=String(matches.length);

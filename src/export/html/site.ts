@@ -224,7 +224,7 @@ function tablePage(ctx: Ctx): string {
 <p role="status" aria-live="polite">${ctx.lang === 'zh' ? '符合条件' : 'Matching'} <span id="count">${m.rows.length}</span> ${ctx.lang === 'zh' ? `项，共 ${m.rows.length} 项` : `of ${m.rows.length} standards`}<span id="partial"${truncated ? '' : ' hidden'}>${ctx.lang === 'zh' ? `；下表列出前 <span id="listed">${TABLE_WINDOW}</span> 项` : `; the first <span id="listed">${TABLE_WINDOW}</span> are listed below`}</span></p>
 <p class="legend">${ctx.lang === 'zh' ? '浅黄底：待制定、制定中或待修订；删除线：被代替或废止。' : 'Pale yellow: planned, drafting or revising; struck through: replaced or withdrawn.'}</p>
 ${truncated ? `<noscript><p>${ctx.lang === 'zh' ? `本页只列出前 ${TABLE_WINDOW} 项；筛选、搜索和其余各项需要浏览器启用 JavaScript，每项标准也有自己的页面（standards/ 目录）。` : `Only the first ${TABLE_WINDOW} are listed; filters, search and the rest need JavaScript. Every standard also has its own page (standards/).`}</p></noscript>` : ''}
-<div class="wide"><table id="detail"><caption class="noprint">${tr(ctx, L.table)}</caption><colgroup><col class="c-seq"><col class="c-code"><col class="c-num"><col class="c-title"><col class="c-lv"><col class="c-st"><col class="c-d"><col class="c-d"><col class="c-svc"></colgroup><thead>${ROW_HEAD(ctx)}</thead><tbody id="rows">${firstWindow(entries).map((e) => e.html).join('')}</tbody></table></div>
+<div class="wide"><table id="detail"><caption class="noprint">${tr(ctx, L.table)}</caption><colgroup><col class="c-seq"><col class="c-code"><col class="c-num"><col class="c-title"><col class="c-lv"><col class="c-st"><col class="c-d"><col class="c-d"><col class="c-svc"></colgroup><thead>${ROW_HEAD(ctx)}</thead><tbody id="rows">${firstWindow(entries).map((e) => entryHtml(ctx, e)).join('')}</tbody></table></div>
 <p class="noprint"><button type="button" id="more" hidden>${ctx.lang === 'zh' ? `再列出 ${TABLE_WINDOW} 项` : `List ${TABLE_WINDOW} more`}</button></p>
 <script src="table-data.js"></script>
 <script src="table.js"></script>`);
@@ -240,9 +240,10 @@ export const TABLE_WINDOW = 500;
 
 /** One entry of the 明细表 in order: a sub-system heading (g = its id) or a row (g = its heading). */
 interface TableEntry {
-  group: boolean;
   g: string;
-  html: string;
+  /** a sub-system heading's row; absent for a standard's row */
+  heading?: string;
+  row?: ExportRow;
   /** filter fields of a row: search key, ancestor node ids, level, status, service ids */
   fields?: [string, string, string, string, string];
 }
@@ -255,22 +256,19 @@ function tableEntries(ctx: Ctx): TableEntry[] {
     if (d.kind === 'group') {
       g++;
       const label = d.group.code ? `${d.group.code} ${d.group.title}` : d.group.title;
-      out.push({ group: true, g: `g${g}`, html: `<tr class="grp" id="g${g}"><th colspan="9" scope="rowgroup">${esc(label)}（${d.group.subtreeRows}）</th></tr>` });
+      out.push({ g: `g${g}`, heading: `<tr class="grp" id="g${g}"><th colspan="9" scope="rowgroup">${esc(label)}（${d.group.subtreeRows}）</th></tr>` });
     } else {
       const r = d.row;
       const key = searchKey(`${r.number} ${r.title} ${r.code} ${r.entry.replaces.join(' ')}`);
-      const fields: TableEntry['fields'] = [key, ancestors(ctx, r.node).join(' '), r.level ?? '', r.status, r.services.map((s) => s.id).join(' ')];
-      out.push({
-        group: false,
-        g: `g${g}`,
-        fields,
-        // the filter fields stay out of the row's HTML: table-data.js carries them once
-        html: `<tr${rowClass(r)}>${rowCells(ctx, r, '')}</tr>`,
-      });
+      out.push({ g: `g${g}`, row: r, fields: [key, ancestors(ctx, r.node).join(' '), r.level ?? '', r.status, r.services.map((s) => s.id).join(' ')] });
     }
   }
   ctx.table = out;
   return out;
+}
+
+function entryHtml(ctx: Ctx, e: TableEntry): string {
+  return e.heading ?? `<tr${rowClass(e.row!)}>${rowCells(ctx, e.row!, '')}</tr>`;
 }
 
 /** The entries the unfiltered page lists first: headings and rows up to the TABLE_WINDOW-th row (table.js renders the same). */
@@ -278,23 +276,32 @@ function firstWindow(entries: TableEntry[]): TableEntry[] {
   const out: TableEntry[] = [];
   let rows = 0;
   for (const e of entries) {
-    if (!e.group && rows === TABLE_WINDOW) break;
-    if (!e.group) rows++;
+    if (e.row && rows === TABLE_WINDOW) break;
+    if (e.row) rows++;
     out.push(e);
   }
   // headings after the last listed row belong to rows not listed
-  while (out.length && out[out.length - 1]!.group && rows === TABLE_WINDOW) out.pop();
+  while (out.length && out[out.length - 1]!.heading && rows === TABLE_WINDOW) out.pop();
   return out;
 }
 
 /**
  * table-data.js: every entry of the 明细表 for table.js, as one script (a page opened from disk
- * cannot fetch JSON). The entries are a JSON string given to JSON.parse: V8 parses JSON several
- * times faster than the same data written as a JavaScript literal, which matters at 10,000 rows.
+ * cannot fetch JSON). A row is its cell values, not its HTML (a third of the bytes), and table.js
+ * renders rows past the first window as rowCells does (tests/html/browser.test.ts compares the two).
+ * The data is a JSON string given to JSON.parse, which V8 parses faster than a JavaScript literal.
  */
 function tableData(ctx: Ctx): string {
-  const entries = tableEntries(ctx).map((e) => (e.group ? [e.g, e.html] : [e.g, e.html, ...e.fields!]));
-  const json = JSON.stringify({ window: TABLE_WINDOW, entries });
+  const items: Record<string, string> = {};
+  const entries = tableEntries(ctx).map((e) => {
+    if (e.heading) return [e.g, e.heading];
+    const r = e.row!;
+    for (const s of r.services) if (ctx.items.has(s.id)) items[s.id] = itemPath(s.id);
+    return [e.g, r.toBeMade ? 'tbm' : r.lapsed ? 'lapsed' : '', r.seq, r.code, r.number, r.title, r.published, r.effective, ...e.fields!];
+  });
+  const lv = Object.fromEntries(LEVELS.map((l) => [l, LEVEL_LABELS[l][ctx.lang]]));
+  const st = Object.fromEntries(STATUSES.map((x) => [x, STATUS_LABELS[x][ctx.lang]]));
+  const json = JSON.stringify({ window: TABLE_WINDOW, lv, st, items, entries });
   return `window.HRSS_TABLE=JSON.parse(${JSON.stringify(json)});\n`;
 }
 
