@@ -1,3 +1,4 @@
+import { csvLine } from '../../util/csv.js';
 import { STATE_LABELS } from '../../gaps/labels.js';
 import { t, type Lang, type Text } from '../../i18n/index.js';
 import { LEVEL_LABELS, STATUS_LABELS, type Level, type Status } from '../../model/types.js';
@@ -241,11 +242,10 @@ export function revisionRows(r: DiffReport, lang: Lang): RevisionRow[] {
 
 /** The 修订记录 as CSV (UTF-8 with BOM, so Excel reads the Chinese correctly). */
 export function formatCsv(r: DiffReport, lang: Lang): string {
-  const q = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   const head = lang === 'zh'
     ? ['序号', '体系', '变更类型', '标准编号', '标准名称', '子体系', '变更内容']
     : ['no', 'system', 'change', 'number', 'title', 'sub-system', 'details'];
   const lines = [head.join(',')];
-  revisionRows(r, lang).forEach((x, i) => lines.push([String(i + 1), x.system, x.kind, x.number, x.title, x.subsystem, x.detail].map(q).join(',')));
+  revisionRows(r, lang).forEach((x, i) => lines.push(csvLine([String(i + 1), x.system, x.kind, x.number, x.title, x.subsystem, x.detail])));
   return '\ufeff' + lines.join('\r\n') + '\r\n';
 }

@@ -2,14 +2,12 @@ import type { Lang } from '../../i18n/index.js';
 import { IN_FORCE, LEVELS } from '../../model/types.js';
 import { NO_AREA, STATE_LABELS, viaLabel } from '../labels.js';
 import { matrixGroups } from '../matrix.js';
+import { csvLine } from '../../util/csv.js';
 import { detailed, rowLevel, rowNumber, rowPlace, rowStatus, tr, levelHeaders, type GapsRenderInput } from './common.js';
 
 const zh = (lang: Lang, a: string, b: string) => (lang === 'zh' ? a : b);
 
-/** RFC 4180: quote when needed, double the quotes; CRLF line ends (what Excel writes and expects). */
-export function csvLine(cells: string[]): string {
-  return cells.map((c) => (/[",\r\n]/.test(c) || /^\s|\s$/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',');
-}
+export { csvLine } from '../../util/csv.js';
 
 /**
  * One system: one line per unit with its state and serving standards.

@@ -14,6 +14,8 @@ import { gatesLines } from './table.js';
 const zh = (lang: Lang, a: string, b: string) => (lang === 'zh' ? a : b);
 /** Table cells: no pipes or line breaks may leak into the Markdown table. */
 const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/** Text from the data put on one line: a line break in a title must not start a heading or end a quote. */
+const oneLine = (s: string) => s.replace(/[\r\n\u2028\u2029]+/g, ' ');
 const code = (s: string) => '`' + s.replace(/`/g, "'") + '`';
 
 /** Gate lines as a list; indented lines (the regressions) nest under their gate. */
@@ -36,14 +38,14 @@ function rollups(first: string[], rows: Rollup[], left: (r: Rollup) => string[],
 
 function catalogQuote(r: CoverageReport['catalog'], lang: Lang): string[] {
   // A list, because consecutive quoted lines would run together into one paragraph.
-  return [`> ${zh(lang, '目录', 'Catalog')}${zh(lang, '：', ': ')}${catalogHeadline(r, lang)}`, '>', ...catalogStatement(r, lang).map((l) => `> - ${l}`)];
+  return [`> ${zh(lang, '目录', 'Catalog')}${zh(lang, '：', ': ')}${oneLine(catalogHeadline(r, lang))}`, '>', ...catalogStatement(r, lang).map((l) => `> - ${oneLine(l)}`)];
 }
 
 function single(r: CoverageReport, meta: GapsRenderInput['meta'][number], input: GapsRenderInput): string[] {
   const { lang } = input;
   const t = r.totals;
   const out: string[] = [];
-  out.push(`## ${zh(lang, '服务事项覆盖', 'Service coverage')}：${r.system.title}（${code(r.system.id)}）`, '');
+  out.push(`## ${zh(lang, '服务事项覆盖', 'Service coverage')}：${oneLine(r.system.title)}（${code(r.system.id)}）`, '');
   out.push(...catalogQuote(r.catalog, lang), '');
   if (meta.errors.length) out.push(zh(lang, `> ⚠️ 该体系有 ${meta.errors.length} 个加载或结构错误，结果可能不完整；请运行 \`hrss-std validate\`。`, `> ⚠️ ${meta.errors.length} load or schema errors; the numbers may be incomplete. Run \`hrss-std validate\`.`), '');
   const gates = gatesLines(input);
@@ -61,13 +63,13 @@ function single(r: CoverageReport, meta: GapsRenderInput['meta'][number], input:
   const gaps = r.items.filter((i) => i.counted && i.state === 'uncovered');
   out.push(`### ${MD_MARKS.uncovered} ${zh(lang, '未覆盖的事项', 'Not covered')}（${gaps.length}）`, '');
   if (!gaps.length) out.push(zh(lang, '无。', 'None.'));
-  for (const g of gaps) out.push(`- ${code(g.item.id)} ${g.item.name}${g.unit === 'project' ? zh(lang, '（项目未列事项）', ' (project with no items)') : zh(lang, `（${projectLabel(g, r)}）`, ` (${projectLabel(g, r)})`)}`);
+  for (const g of gaps) out.push(oneLine(`- ${code(g.item.id)} ${g.item.name}${g.unit === 'project' ? zh(lang, '（项目未列事项）', ' (project with no items)') : zh(lang, `（${projectLabel(g, r)}）`, ` (${projectLabel(g, r)})`)}`));
   out.push('');
   const planned = r.items.filter((i) => i.counted && i.state !== 'covered' && i.state !== 'uncovered');
   if (planned.length) {
     out.push(`### ${zh(lang, '只有规划或失效标准的事项', 'Planned or lapsed only')}（${planned.length}）`, '');
     out.push(`<details><summary>${zh(lang, `展开 ${planned.length} 项`, `show ${planned.length}`)}</summary>`, '');
-    for (const g of planned) out.push(`- ${MD_MARKS[g.state]} ${code(g.item.id)} ${g.item.name}：${tr(STATE_LABELS[g.state], lang)}`);
+    for (const g of planned) out.push(`- ${MD_MARKS[g.state]} ${code(g.item.id)} ${oneLine(g.item.name)}：${tr(STATE_LABELS[g.state], lang)}`);
     out.push('', '</details>', '');
   }
   out.push(`### ${zh(lang, '按服务项目', 'By project')}`, '');
@@ -96,7 +98,7 @@ function single(r: CoverageReport, meta: GapsRenderInput['meta'][number], input:
   const projectRows = r.catalog.projects.map((p) => [p, projectLevelRows(r, p.id)] as const).filter(([, rs]) => rs.length);
   if (projectRows.length) {
     out.push('', `**${zh(lang, '项目级标准（services 写的是项目 id，对该项目每个事项都计入）', 'Project-level rows (services name the project id; they count for each of its items)')}**`, '');
-    for (const [p, rs] of projectRows) out.push(`- ${code(p.id)} ${p.name}：${rs.map(rowText).join('；')}`);
+    for (const [p, rs] of projectRows) out.push(`- ${code(p.id)} ${oneLine(p.name)}：${oneLine(rs.map(rowText).join('；'))}`);
   }
   out.push('', '</details>');
   return out;
