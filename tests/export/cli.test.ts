@@ -169,6 +169,12 @@ describe('hrss-std export', () => {
   it('rejects a wrong extension, a bad --date, and several systems without a choice', () => {
     expect(runCli(['export', SAMPLE, '--xlsx', 'x.docx']).stderr).toContain('应以 .xlsx 结尾');
     expect(runCli(['export', SAMPLE, '--date', '2024-13-01']).code).toBe(2);
+    // a day that does not exist (Date.parse would roll it over to 2024-03-01)
+    for (const day of ['2024-02-30', '2023-02-29', '2024-04-31']) {
+      const bad = runCli(['export', SAMPLE, '--date', day]);
+      expect(bad.code, day).toBe(2);
+      expect(bad.stderr, day).toContain(`--date 需要 YYYY-MM-DD 格式、日历上存在的日期，收到 “${day}”`);
+    }
     const dir = tempTree({ 'systems/tiny/system.yaml': TINY, 'systems/two/system.yaml': TINY.replace('id: tiny', 'id: two') });
     const r = runCli(['export'], { cwd: dir });
     expect(r.code).toBe(2);

@@ -8,6 +8,7 @@ import { EXIT, UserError, validateOrExit } from '../common.js';
 import type { Config } from '../../config/config.js';
 import { t, type Lang, type Text } from '../../i18n/index.js';
 import { describeWriteError, writeFileAtomic, WriteError } from '../../util/atomic.js';
+import { isCalendarDate } from '../../util/date.js';
 import { ColumnConfigError, resolveColumns } from '../../export/columns.js';
 import { buildExportModel } from '../../export/model.js';
 import type { ExporterId } from '../../export/types.js';
@@ -33,7 +34,6 @@ export interface RunExportInput {
   toolVersion: string;
 }
 
-const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 
 /**
@@ -43,8 +43,8 @@ const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
  */
 export async function runExport(input: RunExportInput): Promise<{ messages: Text[]; files: string[] }> {
   const { cwd, config, lang } = input;
-  if (input.date !== undefined && (!ISO_DATE.test(input.date) || Number.isNaN(Date.parse(input.date)))) {
-    throw new UserError({ zh: `--date 需要 YYYY-MM-DD 格式的日期，收到 “${input.date}”`, en: `--date takes a date as YYYY-MM-DD, got "${input.date}"` });
+  if (input.date !== undefined && !isCalendarDate(input.date)) {
+    throw new UserError({ zh: `--date 需要 YYYY-MM-DD 格式、日历上存在的日期，收到 “${input.date}”`, en: `--date takes a date that exists, as YYYY-MM-DD; got "${input.date}"` });
   }
   let columns;
   try {
