@@ -48,6 +48,12 @@ describe('hrss-std init', () => {
     const workflow = readFileSync(path.join(dir, '.github/workflows/hrss-std.yml'), 'utf8');
     expect(workflow).toContain('run: npx hrss-std validate -f github');
     expect(workflow).toContain('run: npx hrss-std gaps --format markdown >> "$GITHUB_STEP_SUMMARY"');
+    // values from the event (a branch name is chosen by whoever opens the pull request) reach scripts only through env:
+    const runLines = workflow.split('\n').filter((l) => /^\s*(?:- )?run:/.test(l));
+    expect(runLines.length).toBeGreaterThanOrEqual(3);
+    for (const l of runLines) expect(l).not.toContain('${{');
+    expect(workflow).toContain('BASE_REF: ${{ github.base_ref }}');
+    expect(workflow).toContain('run: npx hrss-std diff "origin/$BASE_REF" HEAD --format markdown');
     const hooks = yaml.load(readFileSync(path.join(dir, '.pre-commit-config.yaml'), 'utf8')) as { repos: { hooks: Record<string, unknown>[] }[] };
     expect(hooks.repos[0]!.hooks[0]).toMatchObject({ id: 'hrss-std-validate', entry: 'hrss-std validate', language: 'node', files: '\\.ya?ml$', pass_filenames: false });
     const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
