@@ -2,7 +2,10 @@ import path from 'node:path';
 import type { Config } from '../config/config.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { sortDiagnostics, summarize, type Summary } from '../diagnostics/resolve.js';
-import { loadCatalog } from '../catalog/load.js';
+import { loadCatalog, resolveCatalogRef } from '../catalog/load.js';
+import { realpathSync } from 'node:fs';
+import { isInside, repositoryRoot } from '../util/paths.js';
+import { displayPath } from '../load/source.js';
 import type { Catalog } from '../catalog/types.js';
 import { knownStandards } from '../data/known.js';
 import { loadSystem, type StageFinding } from '../system/load.js';
@@ -36,6 +39,18 @@ export function catalogFor(system: StandardSystem, config: Config, cwd: string, 
   const ref = own ?? config.catalog;
   if (!ref) return { ioError: false };
   const base = own ? system.dir : config.dir;
+  const outside = catalogOutsideRepository(ref, base, cwd);
+  if (outside) {
+    stage.push({
+      rule: 'catalog-error',
+      finding: {
+        message: { zh: `服务事项目录 “${ref}” 在仓库 ${outside} 之外`, en: `the catalog "${ref}" is outside the repository ${outside}` },
+        hint: { zh: '把目录文件放进仓库（可用 hrss-std catalog import 生成），用相对路径引用；引入的文件也须在仓库内', en: 'put the catalog file in the repository (hrss-std catalog import makes one) and name it by a relative path, as includes are' },
+        at: own ? { file: system.file, node: system.raw, key: 'catalog' } : { file: system.file, offset: 0 },
+      },
+    });
+    return { ioError: false };
+  }
   const res = loadCatalog(ref, base, { limits: config.limits, cwd });
   appendAll(stage, res.findings);
   if (!res.catalog) {
@@ -51,6 +66,30 @@ export function catalogFor(system: StandardSystem, config: Config, cwd: string, 
     });
   }
   return { catalog: res.catalog, ioError: res.ioError };
+}
+
+/**
+ * A catalog file must be inside the repository of the file naming it (as includes are inside the
+ * system folder): a pull request must not make CI read /etc/passwd or a file beside the checkout.
+ * Returns the repository's path (for the message) when the file, links followed, is outside it.
+ */
+function catalogOutsideRepository(ref: string, base: string, cwd: string): string | undefined {
+  const { abs, builtin } = resolveCatalogRef(ref, base);
+  if (builtin) return undefined;
+  // an absolute path is refused everywhere, as for include:
+  if (path.isAbsolute(ref)) return displayPath(repositoryRoot(base, base), cwd);
+  // no .git and no .hrss-std.yaml above: no repository to keep to (a folder of one's own files)
+  const root = repositoryRoot(base, '');
+  if (!root) return undefined;
+  let real = abs;
+  let realRoot = root;
+  try {
+    real = realpathSync.native(abs);
+    realRoot = realpathSync.native(root);
+  } catch {
+    /* missing: reported as a missing catalog */
+  }
+  return isInside(root, abs) && isInside(realRoot, real) ? undefined : displayPath(root, cwd);
 }
 
 /** load → schema → rules for every system found; never throws for bad input. */

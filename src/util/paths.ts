@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -6,3 +7,20 @@ export const PACKAGE_ROOT = path.resolve(fileURLToPath(new URL('../../', import.
 export const SCHEMAS_DIR = path.join(PACKAGE_ROOT, 'schemas');
 export const DATA_DIR = path.join(PACKAGE_ROOT, 'data');
 export const TEMPLATES_DIR = path.join(PACKAGE_ROOT, 'templates');
+
+/** Is `p` the folder `dir` itself or below it? (`..notes.yaml` is inside; `../x` is not.) */
+export function isInside(dir: string, p: string): boolean {
+  const rel = path.relative(dir, p);
+  return rel === '' || (rel !== '..' && !rel.startsWith('..' + path.sep) && !path.isAbsolute(rel));
+}
+
+/**
+ * The repository a file belongs to: the nearest folder at or above `dir` that holds `.git` or
+ * `.hrss-std.yaml`; without one, `fallback`. Files a system names (its catalog) must stay inside it.
+ */
+export function repositoryRoot(dir: string, fallback: string): string {
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    if (existsSync(path.join(d, '.git')) || existsSync(path.join(d, '.hrss-std.yaml'))) return d;
+    if (path.dirname(d) === d) return fallback;
+  }
+}
