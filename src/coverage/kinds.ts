@@ -87,6 +87,8 @@ export interface ObjectGroup {
   items: { id: string; name: string; covered: boolean }[];
   covered: number;
   percent: number;
+  /** items in the group, when `items` was dropped (summarizeSections) */
+  size?: number;
 }
 
 /** Items covered (an in-force row serves them), grouped by 服务对象 in first-seen catalog order. */

@@ -61,7 +61,7 @@ export function register(program: Command): void {
       }
       const { measureGaps } = await import('../../pipeline/measure.js');
       // JSON lists every system's rows; the other formats list rows only when there is one system.
-      const loaded = measureGaps(paths, config, cwd, { catalog: opts.catalog, detail: opts.format === 'json' ? 'all' : 'first', kinds: kindThreshold !== undefined });
+      const loaded = measureGaps(paths, config, cwd, { catalog: opts.catalog, detail: opts.format === 'json' ? 'all' : 'first' });
       if (loaded.missing.length) {
         throw new UserError({ zh: `找不到体系：${loaded.missing.join('、')}`, en: `no system found at: ${loaded.missing.join(', ')}` },
           EXIT.USAGE, { zh: '给出 system.yaml 或其所在目录', en: 'name a system.yaml or its folder' });
@@ -109,7 +109,7 @@ export function register(program: Command): void {
 
       const input = {
         reports,
-        meta: loaded.systems.map((s) => ({ file: s.file, errors: s.errors })),
+        meta: loaded.systems.map((s) => ({ file: s.file, errors: s.errors, sections: s.sections })),
         lang,
         gates: anyGate ? gates : undefined,
         toolVersion: version(),
@@ -136,7 +136,7 @@ export function register(program: Command): void {
       let kindFailed = false;
       if (kindThreshold !== undefined) {
         for (const s of loaded.systems) {
-          const k = s.kinds!;
+          const k = s.sections.kinds;
           const kinds = k.required.map((id) => k.titles[id]).join('、');
           const ok = k.total.percent >= kindThreshold;
           kindFailed ||= !ok;
