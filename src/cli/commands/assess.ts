@@ -1,0 +1,73 @@
+import type { Command } from 'commander';
+import { t } from '../../i18n/index.js';
+import { configOrExit, emit, EXIT, resolveLang, UserError, version, type GlobalOptions } from '../common.js';
+
+interface AssessOptions extends GlobalOptions {
+  format: string;
+  output?: string;
+  assessor?: string;
+  date?: string;
+}
+
+const FORMATS = ['table', 'json', 'markdown'] as const;
+
+export function register(program: Command): void {
+  program
+    .command('assess')
+    .description('标准体系评价（完整性、规范性、协调性、有效性）：各项指标、结论、存在问题和处理建议 / assess the standard system')
+    .argument('[systems...]', '体系文件或目录；默认为 systems/*/system.yaml')
+    .option('-f, --format <name>', '输出格式：table | json | markdown', 'table')
+    .option('-o, --output <file>', '把报告写入文件（原子写入）')
+    .option('--assessor <name>', '评价人员（写入报告；不给出时报告写“未注明”）')
+    .option('--date <YYYY-MM-DD>', '评价时间；不给出时取 system.yaml 的 document.date（须写到日），都没有时与日期有关的指标不评价')
+    .addHelpText('after', `
+示例 / examples:
+  $ hrss-std assess systems/zhanjiang --date 2026-12-04 --assessor 张三
+  $ hrss-std assess -f markdown -o 评价报告.md --date 2026-12-04
+  $ hrss-std assess -f json --date 2026-12-04 > assessment.json
+
+指标、默认门槛及理由见 docs/assess.md；门槛和权重在 .hrss-std.yaml 的 assess: 中设置。
+评价时间从不取当天日期：同样的输入得到同样的报告。
+退出码 / exit codes: 0 已输出评价（无论结论如何）；2 用法、配置、读写错误或体系无法读取`)
+    .action(async (paths: string[], opts: AssessOptions, cmd: Command) => {
+      const g = { ...cmd.optsWithGlobals<GlobalOptions>(), ...opts };
+      const cwd = process.cwd();
+      const config = await configOrExit(cwd, g);
+      const lang = resolveLang(g, config);
+      if (!(FORMATS as readonly string[]).includes(opts.format)) {
+        throw new UserError({ zh: `未知的输出格式 “${opts.format}”；可用：${FORMATS.join('、')}`, en: `unknown format "${opts.format}"; available: ${FORMATS.join(', ')}` });
+      }
+      const { isIsoDate } = await import('../../schema/validate.js');
+      if (opts.date !== undefined && !isIsoDate(opts.date)) {
+        throw new UserError({ zh: `--date 需要 YYYY-MM-DD 形式的日期，收到 “${opts.date}”`, en: `--date takes a date YYYY-MM-DD, got "${opts.date}"` });
+      }
+      if (opts.assessor !== undefined && !opts.assessor.trim()) {
+        throw new UserError({ zh: '--assessor 不能为空', en: '--assessor must not be empty' });
+      }
+      const { assessSystems } = await import('../../pipeline/assess.js');
+      const run = assessSystems(paths, config, cwd, { assessor: opts.assessor?.trim(), date: opts.date, toolVersion: version() });
+      if (run.missing.length) {
+        throw new UserError({ zh: `找不到体系：${run.missing.join('、')}`, en: `no system found at: ${run.missing.join(', ')}` },
+          EXIT.USAGE, { zh: '给出 system.yaml 或其所在目录', en: 'name a system.yaml or its folder' });
+      }
+      if (run.found === 0) {
+        throw new UserError({ zh: `当前目录下没有找到标准体系（${config.systems.join('、')}）`, en: `no standard system found (${config.systems.join(', ')})` },
+          EXIT.USAGE, { zh: '用 hrss-std init 新建，或给出 system.yaml 的路径', en: 'create one with hrss-std init, or give the path of a system.yaml' });
+      }
+      for (const f of run.failed) {
+        process.stderr.write(`hrss-std: ${t({ zh: `${f.file}：体系文件无法读取或解析，未评价`, en: `${f.file}: the system file cannot be read or parsed; not assessed` }, lang)}\n`);
+        for (const d of f.diagnostics) process.stderr.write(`  ${d.file}:${d.line}:${d.column}  ${t(d.message, lang)}${d.hint ? `（${t(d.hint, lang)}）` : ''}\n`);
+      }
+      if (!run.assessments.length) {
+        process.exitCode = EXIT.USAGE;
+        return;
+      }
+      const input = { assessments: run.assessments.map((x) => ({ assessment: x.assessment, loadErrors: x.loadErrors.length })), lang, toolVersion: version() };
+      let text: string;
+      if (opts.format === 'json') text = (await import('../../assess/render/json.js')).renderJson(input);
+      else if (opts.format === 'markdown') text = (await import('../../assess/render/markdown.js')).renderMarkdown(input);
+      else text = (await import('../../assess/render/table.js')).renderTable(input);
+      emit(text, opts.output);
+      process.exitCode = run.failed.length ? EXIT.USAGE : EXIT.OK;
+    });
+}
