@@ -259,13 +259,13 @@ export function computeIndicators(input: AssessInput): Indicator[] {
         advice: zh('按提示改正编号（hrss-std validate --fix 可改正写法）', 'correct the numbers (hrss-std validate --fix corrects the form)') };
     },
     'required-fields': () => {
-      const formula = zh('必填信息齐全的标准行数 ÷ 全部标准行数 × 100；必填：现行/即将实施——编号、发布日期、实施日期；待制定/制定中/待修订——计划完成时间（due）、承担单位（undertaker）；被代替/废止——编号', 'complete rows ÷ all rows × 100; required: in force — number, published, effective; to be made — due, undertaker; replaced/withdrawn — number');
+      const formula = zh('必填信息齐全的标准行数 ÷ 全部标准行数 × 100；必填：现行/即将实施——编号、发布日期、实施日期；待制定/制定中/待修订——宜定级别（level）、计划完成时间（due）、承担单位（undertaker）；被代替/废止——编号', 'complete rows ÷ all rows × 100; required: in force — number, published, effective; to be made — level, due, undertaker; replaced/withdrawn — number');
       const failing: Place[] = [];
       const basis: Place[] = [];
       for (const e of rows) {
         const need: [string, string, unknown][] = IN_FORCE.has(e.status)
           ? [['number', '编号', e.number], ['published', '发布日期', e.published], ['effective', '实施日期', e.effective]]
-          : TO_BE_MADE.has(e.status) ? [['due', '计划完成时间', e.due], ['undertaker', '承担单位', e.undertaker]] : [['number', '编号', e.number]];
+          : TO_BE_MADE.has(e.status) ? [['level', '宜定级别', e.level], ['due', '计划完成时间', e.due], ['undertaker', '承担单位', e.undertaker]] : [['number', '编号', e.number]];
         const missing = need.filter(([, , v]) => !v);
         if (!missing.length) {
           basis.push(rowPlace(e, rowText(e)));
@@ -332,7 +332,9 @@ export function computeIndicators(input: AssessInput): Indicator[] {
     }),
     conflicts: () => ({
       formula: zh('名称与已知资料不符、级别与编号不符、年代号与日期不符、日期先后颠倒的问题数（规则 title-mismatch、level-mismatch、year-mismatch、date-order）', 'title, level, year or date contradictions (title-mismatch, level-mismatch, year-mismatch, date-order)'),
-      ...countOf(['title-mismatch', 'level-mismatch', 'year-mismatch', 'date-order'].flatMap((id) => findingsOf(id, ctx))),
+      // level-mismatch also reports a row with neither number nor level: a missing field (必填信息), not a contradiction
+      ...countOf(['title-mismatch', 'level-mismatch', 'year-mismatch', 'date-order'].flatMap((id) => findingsOf(id, ctx)
+        .filter((f) => id !== 'level-mismatch' || (f.at.node && byRaw.get(f.at.node)?.number)))),
       advice: zh('对照标准文本封面改正写错的一项', 'correct the wrong field from the cover of the standard'),
     }),
     'share-current': () => {
