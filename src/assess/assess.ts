@@ -41,7 +41,9 @@ export function assessSystem(o: AssessOptions): Assessment {
     const mine = indicators.filter((i) => i.group === id);
     return { id, title: GROUP_TITLES[id], indicators: mine, ...resultOf(mine, o.settings.basicScore) };
   });
-  const overall = resultOf(indicators, o.settings.basicScore);
+  // A group that does not meet its indicators keeps the whole from 基本符合, whatever the other groups score.
+  const weighted = resultOf(indicators, o.settings.basicScore);
+  const overall = weighted.result === 'basic' && groups.some((g) => g.result === 'fail') ? { ...weighted, result: 'fail' as const } : weighted;
   const rows = allStandards(o.system).length;
   const meta: AssessmentMeta = {
     ...(o.assessor ? { assessor: o.assessor } : {}),

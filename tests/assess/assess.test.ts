@@ -305,3 +305,16 @@ describe('assess on a system with planted faults', () => {
     expect(j.systems.map((s: Out) => s.system.id)).toEqual(['planted', 'second']);
   });
 });
+
+describe('overall result', () => {
+  it('is 不符合 when any group is 不符合, even if the weighted pass rate reaches basic_score', () => {
+    const o = assessJson(['systems/zhanjiang', '--date', '2026-12-04']);
+    const all = o.groups.flatMap((g) => g.indicators).filter((i) => i.verdict !== 'na');
+    const rate = pct(all.filter((i) => i.verdict === 'pass').length, all.length);
+    expect(o.overall.score).toBe(rate);
+    expect(rate).toBeGreaterThanOrEqual(60);
+    expect(o.groups.find((g) => g.id === 'completeness')!.result).toBe('fail');
+    expect(o.overall.result).toBe('fail');
+    expect(o.overall.conclusion).toMatch(/^总体结论：不符合（加权达标率 [\d.]+%）。/);
+  });
+});
