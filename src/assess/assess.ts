@@ -28,6 +28,12 @@ export function resultOf(indicators: readonly Indicator[], basic: number): { sco
   return { score, result };
 }
 
+/** A basis document of the system that the fixed list already names (same 文号, e.g. 人社部发〔2023〕62号). */
+function alreadyListed(doc: string): boolean {
+  const no = /[\p{Script=Han}]+〔\d{4}〕\d+号/u.exec(doc)?.[0];
+  return no !== undefined && ASSESSMENT_BASIS.some((b) => b.includes(no));
+}
+
 export interface AssessOptions extends AssessInput {
   file: string;
   assessor?: string;
@@ -48,7 +54,7 @@ export function assessSystem(o: AssessOptions): Assessment {
   const meta: AssessmentMeta = {
     ...(o.assessor ? { assessor: o.assessor } : {}),
     ...(o.date ? { date: o.date, dateSource: o.dateSource } : {}),
-    basis: [...ASSESSMENT_BASIS, ...(o.system.document?.basis ?? []).map((b) => `${b}（体系编制依据）`)],
+    basis: [...ASSESSMENT_BASIS, ...(o.system.document?.basis ?? []).filter((b) => !alreadyListed(b)).map((b) => `${b}（体系编制依据）`)],
     process: processText(o, indicators.length),
   };
   return {
