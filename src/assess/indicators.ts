@@ -339,7 +339,9 @@ export function computeIndicators(input: AssessInput): Indicator[] {
     }),
     'share-current': () => {
       const inForce = rows.filter((e) => IN_FORCE.has(e.status));
-      const failing = rows.filter((e) => !IN_FORCE.has(e.status)).map((e) => rowPlace(e, rowText(e), undefined, 'status'));
+      const failing = rows.filter((e) => !IN_FORCE.has(e.status)).map((e) => rowPlace(e, rowText(e), TO_BE_MADE.has(e.status)
+        ? zh('按计划制定或修订；发布后写编号、日期并改 status: current', 'make or revise it; once published add number and dates, status: current')
+        : zh('已被代替或废止：列入其现行替代标准，本行保留为记录或移出体系表', 'replaced or withdrawn: list its successor; keep this row as a record or remove it'), 'status'));
       return {
         formula: zh('状态为现行或即将实施的标准行数 ÷ 体系中全部标准行数 × 100（GB/T 13016 标准统计表的“现有数 ÷ 应有数”）', 'rows in force ÷ all rows × 100 (existing ÷ needed, as in the GB/T 13016 statistics table)'),
         ...ratio(inForce.length, rows.length, zh('体系没有标准行', 'no rows')), failing,

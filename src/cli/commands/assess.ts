@@ -7,6 +7,8 @@ interface AssessOptions extends GlobalOptions {
   output?: string;
   assessor?: string;
   date?: string;
+  docx?: string | boolean;
+  force?: boolean;
 }
 
 const FORMATS = ['table', 'json', 'markdown'] as const;
@@ -19,12 +21,15 @@ export function register(program: Command): void {
     .option('-f, --format <name>', '输出格式：table | json | markdown', 'table')
     .option('-o, --output <file>', '把报告写入文件（原子写入）')
     .option('--assessor <name>', '评价人员（写入报告；不给出时报告写“未注明”）')
+    .option('--docx [file]', '把评价报告写成 Word 文件（默认 <体系id>-评价报告.docx；多个体系时给出目录或不给）')
+    .option('--force', '覆盖不是 hrss-std 写的同名 .docx')
     .option('--date <YYYY-MM-DD>', '评价时间；不给出时取 system.yaml 的 document.date（须写到日），都没有时与日期有关的指标不评价')
     .addHelpText('after', `
 示例 / examples:
   $ hrss-std assess systems/zhanjiang --date 2026-12-04 --assessor 张三
   $ hrss-std assess -f markdown -o 评价报告.md --date 2026-12-04
   $ hrss-std assess -f json --date 2026-12-04 > assessment.json
+  $ hrss-std assess systems/zhanjiang --docx 评价报告.docx --date 2026-12-04 --assessor 张三
 
 指标、默认门槛及理由见 docs/assess.md；门槛和权重在 .hrss-std.yaml 的 assess: 中设置。
 评价时间从不取当天日期：同样的输入得到同样的报告。
@@ -62,6 +67,11 @@ export function register(program: Command): void {
         process.exitCode = EXIT.USAGE;
         return;
       }
+      if (opts.docx !== undefined) {
+        await writeDocx(run.assessments.map((x) => x.assessment), opts.docx, !!opts.force, cwd, lang);
+        process.exitCode = run.failed.length ? EXIT.USAGE : EXIT.OK;
+        return;
+      }
       const input = { assessments: run.assessments.map((x) => ({ assessment: x.assessment, loadErrors: x.loadErrors.length })), lang, toolVersion: version() };
       let text: string;
       if (opts.format === 'json') text = (await import('../../assess/render/json.js')).renderJson(input);
@@ -70,4 +80,39 @@ export function register(program: Command): void {
       emit(text, opts.output);
       process.exitCode = run.failed.length ? EXIT.USAGE : EXIT.OK;
     });
+}
+
+/**
+ * One 评价报告 .docx per system: `file` for one system (default <id>-评价报告.docx), or a folder
+ * (default the working directory) holding <id>-评价报告.docx for several. Written atomically; an
+ * existing file not written by hrss-std is kept unless --force.
+ */
+async function writeDocx(as: import('../../assess/types.js').Assessment[], target: string | boolean, force: boolean, cwd: string, lang: 'zh' | 'en'): Promise<void> {
+  const path = await import('node:path');
+  const { statSync } = await import('node:fs');
+  const named = typeof target === 'string' ? path.resolve(cwd, target) : undefined;
+  const isDir = named !== undefined && (statSync(named, { throwIfNoEntry: false })?.isDirectory() ?? false);
+  if (as.length > 1 && named && !isDir) {
+    throw new UserError({ zh: `有 ${as.length} 个体系：--docx 需要给出目录（每个体系写一个 <体系id>-评价报告.docx）`, en: `${as.length} systems: --docx takes a folder (one <id>-评价报告.docx each)` });
+  }
+  const files = as.map((a) => (named && !isDir ? named : path.join(named ?? cwd, `${a.system.id}-评价报告.docx`)));
+  const { checkTarget } = await import('../../export/write.js');
+  for (const f of files) {
+    const problem = checkTarget(f, force);
+    if (problem) throw new UserError(problem.text, EXIT.USAGE, problem.hint);
+  }
+  const { assessmentDocx } = await import('../../export/assessment-docx.js');
+  const { describeWriteError, writeFileAtomic, WriteError } = await import('../../util/atomic.js');
+  for (const [k, a] of as.entries()) {
+    const bytes = await assessmentDocx(a, version());
+    try {
+      writeFileAtomic(files[k]!, bytes);
+    } catch (e) {
+      if (e instanceof WriteError) throw new UserError(describeWriteError(e), EXIT.USAGE);
+      throw e;
+    }
+    const rel = path.relative(cwd, files[k]!);
+    const shown = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : files[k]!;
+    process.stdout.write(`${t({ zh: `已写入 ${shown}（评价报告：${a.groups.flatMap((g) => g.indicators).length} 项指标，问题 ${a.problems.length} 条，总体结论：${a.overall.result === 'pass' ? '符合' : a.overall.result === 'basic' ? '基本符合' : a.overall.result === 'fail' ? '不符合' : '未评价'}）`, en: `wrote ${shown} (assessment report: ${a.problems.length} problems)` }, lang)}\n`);
+  }
 }
