@@ -84,12 +84,37 @@ export interface AssessmentMeta {
   process: Text;
 }
 
+/** `assess --baseline`: each indicator against an earlier assessment (assess/trend.ts). */
+export type Change = 'better' | 'worse' | 'same' | 'incomparable';
+
+export interface TrendEntry {
+  indicator: string;
+  title: Text;
+  measure: 'percent' | 'count';
+  before?: number;
+  after?: number;
+  beforeVerdict?: Verdict;
+  afterVerdict: Verdict;
+  change: Change;
+}
+
+export interface Trend {
+  /** the earlier assessment's 评价时间, when it had one */
+  beforeDate?: string;
+  beforeResult: GroupResult;
+  entries: TrendEntry[];
+  better: number;
+  worse: number;
+}
+
 export interface Assessment {
   system: { id: string; title: string; file: string; files: number; rows: number; catalog?: string };
   meta: AssessmentMeta;
   groups: GroupAssessment[];
   overall: { score?: number; result: GroupResult; conclusion: Text };
   problems: Problem[];
+  /** against the --baseline assessment of the same system */
+  trend?: Trend;
 }
 
 export interface AssessSettings {

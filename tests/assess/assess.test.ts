@@ -318,3 +318,46 @@ describe('overall result', () => {
     expect(o.overall.conclusion).toMatch(/^总体结论：不符合（加权达标率 [\d.]+%）。/);
   });
 });
+
+describe('assess --baseline (the trend between two revisions)', () => {
+  it('compares each indicator with an earlier assess -f json of the same system', () => {
+    const dir = tempTree({ 't.catalog.yaml': T_CATALOG, 'systems/p/system.yaml': PLANTED });
+    const before = runCli(['assess', '-f', 'json', '-o', 'before.json'], { cwd: dir });
+    expect(before.code, before.stderr).toBe(0);
+    // the next revision: the duplicate (lines 17-22) removed, and T-02 gets a guide in force (LD/T 01-2020, data/known-standards.yaml)
+    const next = PLANTED.split('\n').filter((_, i) => i < 16 || i > 21).join('\n')
+      .replace('        title: 待制定的服务指南\n        kind: guide\n        status: planned\n        due: "2025"',
+        '        title: 社会保险网上经办服务指南\n        kind: guide\n        number: LD/T 01-2020\n        published: "2020-01-01"\n        effective: "2020-02-01"');
+    const d2 = tempTree({ 't.catalog.yaml': T_CATALOG, 'systems/p/system.yaml': next, 'before.json': readFileSync(path.join(dir, 'before.json')) });
+    const r = runCli(['assess', '-f', 'json', '--baseline', 'before.json'], { cwd: d2 });
+    expect(r.code, r.stderr).toBe(0);
+    const now: Out & { trend: { better: number; worse: number; entries: { indicator: string; before?: number; after?: number; change: string }[] } } = JSON.parse(r.stdout).systems[0];
+    const was: Out = JSON.parse(readFileSync(path.join(dir, 'before.json'), 'utf8')).systems[0];
+    const e = (id: string) => now.trend.entries.find((x) => x.indicator === id)!;
+    expect(e('duplicates')).toMatchObject({ before: 2, after: 0, change: 'better' });
+    expect(e('item-coverage')).toMatchObject({ before: 50, after: 100, change: 'better' });
+    // recount every change from the two files
+    const all = now.groups.flatMap((g) => g.indicators);
+    const changes = all.map((i) => {
+      const b = ind(was, i.id);
+      if (b.value === undefined || i.value === undefined) return 'incomparable';
+      const diff = i.value - b.value;
+      return diff === 0 ? 'same' : (i.whole !== undefined || b.whole !== undefined ? diff > 0 : diff < 0) ? 'better' : 'worse';
+    });
+    expect(now.trend.entries.map((x) => x.change)).toEqual(changes);
+    expect(now.trend.better).toBe(changes.filter((c) => c === 'better').length);
+    expect(now.trend.worse).toBe(changes.filter((c) => c === 'worse').length);
+    const table = runCli(['assess', '--baseline', 'before.json'], { cwd: d2 }).stdout;
+    expect(table).toMatch(new RegExp(`与上次评价比较（上次评价时间：2026-03-01，上次结论：[^）]+）：变好 ${now.trend.better} 项，变差 ${now.trend.worse} 项`));
+    expect(table).toMatch(/重复列入的标准行\s+2\s+0\s+变好/);
+  });
+
+  it('a file that is not an assessment is a usage error (exit 2)', () => {
+    const dir = tempTree({ 't.catalog.yaml': T_CATALOG, 'systems/p/system.yaml': PLANTED, 'x.json': '{"format":"hrss-std-gaps-baseline"}', 'y.json': '{' });
+    const r = runCli(['assess', '--baseline', 'x.json'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('不是 hrss-std assess -f json 的输出');
+    expect(runCli(['assess', '--baseline', 'y.json'], { cwd: dir }).stderr).toContain('不是有效的 JSON');
+    expect(runCli(['assess', '--baseline', 'missing.json'], { cwd: dir }).code).toBe(2);
+  });
+});

@@ -28,13 +28,13 @@ const CATALOG = lines(
 );
 const SYSTEM = lines(
   'id: st', 'title: 分项测试体系', 'framework: none', 'catalog: ../../st.catalog.yaml', 'standards:',
-  '  - title: 事项一服务指南', '    number: DB4408/T 1-2024', '    services: [S-01]', // 6
-  '  - title: 事项一经办', '    kind: 操作规程', '    number: DB4408/T 2-2024', '    services: [S-01]', // 9
-  '  - title: 事项二办事须知', '    kind: guide', '    number: DB4408/T 3-2024', '    services: [S-02]', // 13
+  '  - title: 事项一服务指南', '    status: current', '    services: [S-01]', // 6
+  '  - title: 事项一经办', '    kind: 操作规程', '    status: current', '    services: [S-01]', // 9
+  '  - title: 事项二办事须知', '    kind: guide', '    status: current', '    services: [S-02]', // 13
   '  - title: 事项二操作规程', '    status: planned', '    services: [S-02]', // 17
-  '  - title: 事项三服务指南', '    number: DB4408/T 4-2019', '    status: replaced', '    services: [S-03]', // 20
-  '  - title: 服务大厅环境要求', '    kind: environment', '    number: DB4408/T 5-2024', // 24
-  '  - title: 窗口人员岗位要求', '    kind: 人员及岗位', '    number: DB4408/T 6-2024', // 27
+  '  - title: 事项三服务指南', '    note: 旧版（测试用）', '    status: replaced', '    services: [S-03]', // 20
+  '  - title: 服务大厅环境要求', '    kind: environment', '    status: current', // 24
+  '  - title: 窗口人员岗位要求', '    kind: 人员及岗位', '    status: current', // 27
 );
 
 function built() {
@@ -110,7 +110,7 @@ describe('gaps sections in markdown and csv (built system)', () => {
     expect(md).toContain('| 用人单位 | 2 | 0 | 0.0% |');
     expect(md).toContain('- 用人单位：未覆盖 `S-03` 事项三、`S-04` 事项四');
     expect(md).toContain('- `S-02` 事项二：缺 操作规程');
-    expect(md).toContain('`systems/st/system.yaml:24` DB4408/T 5-2024 服务大厅环境要求');
+    expect(md).toContain('`systems/st/system.yaml:24` （无编号） 服务大厅环境要求');
   });
 
   it('csv: per-unit kind columns, then one line per figure after a blank line', () => {

@@ -1,5 +1,6 @@
 import type { Lang } from '../../i18n/index.js';
 import { RESULT_LABELS, VERDICT_LABELS, type Assessment } from '../types.js';
+import { CHANGE_LABELS } from '../trend.js';
 import { assessorText, dateText, place, thresholdText, tr, valueText, zh, type AssessRenderInput } from './common.js';
 
 /** Table cells: no pipes or line breaks may leak into the Markdown table. */
@@ -35,6 +36,15 @@ function single(a: Assessment, loadErrors: number, lang: Lang): string[] {
     for (const pl of p.places) out.push(`   - ${code(place(pl))} ${tr(pl.what, lang)}${pl.hint ? zh(lang, `——${tr(pl.hint, lang)}`, ` — ${tr(pl.hint, lang)}`) : ''}`);
     out.push('');
   });
+  if (a.trend) {
+    const t = a.trend;
+    const fmt = (v: number | undefined, p: boolean) => (v === undefined ? '—' : p ? `${v.toFixed(1)}%` : String(v));
+    out.push(`### ${zh(lang, '与上次评价比较', 'Against the earlier assessment')}`, '',
+      zh(lang, `上次评价时间：${t.beforeDate ?? '未注明'}；上次结论：${tr(RESULT_LABELS[t.beforeResult], lang)}。变好 ${t.better} 项，变差 ${t.worse} 项。`,
+        `Earlier date: ${t.beforeDate ?? 'not stated'}; result: ${tr(RESULT_LABELS[t.beforeResult], lang)}. ${t.better} better, ${t.worse} worse.`), '');
+    out.push(...table([zh(lang, '指标', 'indicator'), zh(lang, '上次', 'before'), zh(lang, '本次', 'now'), zh(lang, '变化', 'change')],
+      t.entries.map((e) => [tr(e.title, lang), fmt(e.before, e.measure === 'percent'), fmt(e.after, e.measure === 'percent'), tr(CHANGE_LABELS[e.change], lang)])), '');
+  }
   return out;
 }
 

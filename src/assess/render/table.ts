@@ -1,6 +1,7 @@
 import type { Lang } from '../../i18n/index.js';
 import { alignRows } from '../../util/text-table.js';
-import { RESULT_LABELS, VERDICT_LABELS, type Assessment } from '../types.js';
+import { RESULT_LABELS, VERDICT_LABELS, type Assessment, type Trend } from '../types.js';
+import { CHANGE_LABELS } from '../trend.js';
 import { assessorText, dateText, place, thresholdText, tr, valueText, zh, type AssessRenderInput } from './common.js';
 
 /** The 评价报告 contents (湛江指南 §9.2.3) for one system, in the terminal. */
@@ -37,8 +38,20 @@ function single(a: Assessment, loadErrors: number, lang: Lang): string[] {
     out.push(`   ${zh(lang, '建议：', 'advice: ')}${tr(p.advice, lang)}`);
     for (const pl of p.places) out.push(`   ${place(pl)}  ${tr(pl.what, lang)}${pl.hint ? zh(lang, `（${tr(pl.hint, lang)}）`, ` (${tr(pl.hint, lang)})`) : ''}`);
   });
+  if (a.trend) out.push('', ...trendLines(a.trend, lang));
   out.push('', zh(lang, '每个数字所依据的全部行：-f json（basis）或 -f markdown（折叠的明细）。', 'All rows behind each figure: -f json (basis) or -f markdown.'));
   return out;
+}
+
+/** The trend against the --baseline assessment: every indicator, before → now. */
+export function trendLines(t: Trend, lang: Lang): string[] {
+  const fmt = (v: number | undefined, pctMeasure: boolean) => (v === undefined ? '—' : pctMeasure ? `${v.toFixed(1)}%` : String(v));
+  const head = zh(lang, `与上次评价比较（上次评价时间：${t.beforeDate ?? '未注明'}，上次结论：${tr(RESULT_LABELS[t.beforeResult], lang)}）：变好 ${t.better} 项，变差 ${t.worse} 项`,
+    `Against the earlier assessment (date ${t.beforeDate ?? 'not stated'}, result ${tr(RESULT_LABELS[t.beforeResult], lang)}): ${t.better} better, ${t.worse} worse`);
+  return [head, ...alignRows([
+    [zh(lang, '指标', 'indicator'), zh(lang, '上次', 'before'), zh(lang, '本次', 'now'), zh(lang, '变化', 'change')],
+    ...t.entries.map((e) => [tr(e.title, lang), fmt(e.before, e.measure === 'percent'), fmt(e.after, e.measure === 'percent'), tr(CHANGE_LABELS[e.change], lang)]),
+  ], ['l', 'r', 'r', 'l'], '  ')];
 }
 
 /** Several systems: each assessment, then one line per indicator with every system's value side by side. */

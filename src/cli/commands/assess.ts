@@ -9,6 +9,7 @@ interface AssessOptions extends GlobalOptions {
   date?: string;
   docx?: string | boolean;
   force?: boolean;
+  baseline?: string;
 }
 
 const FORMATS = ['table', 'json', 'markdown'] as const;
@@ -22,6 +23,7 @@ export function register(program: Command): void {
     .option('-o, --output <file>', '把报告写入文件（原子写入）')
     .option('--assessor <name>', '评价人员（写入报告；不给出时报告写“未注明”）')
     .option('--docx [file]', '把评价报告写成 Word 文件（默认 <体系id>-评价报告.docx；多个体系时给出目录或不给）')
+    .option('--baseline <file>', '与以前的评价（assess -f json 的输出）比较：各项指标变好、变差或不变')
     .option('--force', '覆盖不是 hrss-std 写的同名 .docx')
     .option('--date <YYYY-MM-DD>', '评价时间；不给出时取 system.yaml 的 document.date（须写到日），都没有时与日期有关的指标不评价')
     .addHelpText('after', `
@@ -29,6 +31,7 @@ export function register(program: Command): void {
   $ hrss-std assess systems/zhanjiang --date 2026-12-04 --assessor 张三
   $ hrss-std assess -f markdown -o 评价报告.md --date 2026-12-04
   $ hrss-std assess -f json --date 2026-12-04 > assessment.json
+  $ hrss-std assess --date 2027-06-30 --baseline assessment.json   # 与上次评价比较
   $ hrss-std assess systems/zhanjiang --docx 评价报告.docx --date 2026-12-04 --assessor 张三
 
 指标、默认门槛及理由见 docs/assess.md；门槛和权重在 .hrss-std.yaml 的 assess: 中设置。
@@ -66,6 +69,26 @@ export function register(program: Command): void {
       if (!run.assessments.length) {
         process.exitCode = EXIT.USAGE;
         return;
+      }
+      if (opts.baseline) {
+        const { readEarlier, compareWith, BaselineFormatError } = await import('../../assess/trend.js');
+        const { readRegularFile, BoundedReadError } = await import('../../util/bounded-read.js');
+        let earlier;
+        try {
+          earlier = readEarlier(JSON.parse(readRegularFile(opts.baseline, 64 * 1024 * 1024).toString('utf8')), opts.baseline);
+        } catch (e) {
+          if (e instanceof BaselineFormatError) throw new UserError(e.text, EXIT.USAGE, { zh: '用 hrss-std assess -f json -o 文件 保存一次评价作为基线', en: 'save an assessment with hrss-std assess -f json -o FILE' });
+          if (e instanceof BoundedReadError) throw new UserError({ zh: `基线文件：${e.text.zh}`, en: `baseline: ${e.text.en}` });
+          if (e instanceof SyntaxError) throw new UserError({ zh: `基线文件 ${opts.baseline} 不是有效的 JSON：${e.message}`, en: `baseline ${opts.baseline} is not valid JSON: ${e.message}` });
+          const code = (e as NodeJS.ErrnoException).code;
+          if (code) throw new UserError({ zh: `无法读取基线文件 ${opts.baseline}（${code}）`, en: `cannot read the baseline ${opts.baseline} (${code})` });
+          throw e;
+        }
+        for (const { assessment } of run.assessments) {
+          const before = earlier.find((s) => s.id === assessment.system.id);
+          if (before) assessment.trend = compareWith(assessment, before);
+          else process.stderr.write(`hrss-std: ${t({ zh: `基线 ${opts.baseline} 中没有体系 ${assessment.system.id}，未比较`, en: `the baseline ${opts.baseline} has no system ${assessment.system.id}; not compared` }, lang)}\n`);
+        }
       }
       if (opts.docx !== undefined) {
         await writeDocx(run.assessments.map((x) => x.assessment), opts.docx, !!opts.force, cwd, lang);
