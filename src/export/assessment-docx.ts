@@ -1,6 +1,7 @@
 import {
   AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, Table, TableLayoutType, TableRow, TextRun, WidthType,
 } from 'docx';
+import { CHANGE_LABELS } from '../assess/trend.js';
 import { GROUP_TITLES, RESULT_LABELS, VERDICT_LABELS, type Assessment, type Indicator } from '../assess/types.js';
 import { chineseDate } from './model.js';
 import { normalizePackage } from './zip.js';
@@ -81,6 +82,14 @@ function body(a: Assessment): (Paragraph | Table)[] {
     out.push(para(`处理建议：${p.advice.zh}。`));
     out.push(table(['位置（文件:行）', '问题', '处理建议'], p.places.map((pl) => [`${pl.file}:${pl.line}`, pl.what.zh, pl.hint?.zh ?? '']), [2.2, 3.8, 3]));
   });
+  if (a.trend) {
+    const t = a.trend;
+    const fmt = (v: number | undefined, p: boolean) => (v === undefined ? '—' : p ? `${v.toFixed(1)}%` : String(v));
+    out.push(h1('7  与上次评价比较'));
+    out.push(para(`上次评价时间：${t.beforeDate ? chineseDate(t.beforeDate) : '未注明'}；上次总体结论：${RESULT_LABELS[t.beforeResult].zh}。本次变好 ${t.better} 项，变差 ${t.worse} 项。`));
+    out.push(table(['指标', '上次', '本次', '变化'], t.entries.map((e) => [e.title.zh, fmt(e.before, e.measure === 'percent'), fmt(e.after, e.measure === 'percent'), CHANGE_LABELS[e.change].zh]), [4, 1.2, 1.2, 1],
+      (r) => (t.entries[r]!.change === 'worse' ? SHADE.uncovered : undefined)));
+  }
   return out;
 }
 

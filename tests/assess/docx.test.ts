@@ -61,3 +61,18 @@ describe('assess --docx on the sample', () => {
     expect(runCli(['assess', '--docx', 'one.docx'], { cwd: d }).code).toBe(2);
   });
 });
+
+describe('assess --docx with --baseline', () => {
+  it('adds 7 与上次评价比较 with every indicator', () => {
+    const dir = tempTree({});
+    const before = path.join(dir, 'before.json');
+    expect(runCli(['assess', 'systems/zhanjiang', '-f', 'json', '-o', before]).code).toBe(0);
+    const file = path.join(dir, 'r.docx');
+    const r = runCli(['assess', 'systems/zhanjiang', '--date', '2026-12-04', '--baseline', before, '--docx', file]);
+    expect(r.code, r.stderr).toBe(0);
+    const t = text(file);
+    expect(t).toContain('7  与上次评价比较');
+    expect(t).toContain('上次评价时间：未注明；上次总体结论：不符合。本次变好 0 项，变差 0 项。');
+    expect(t).toMatch(/复审周期内的现行标准比率\n—\n27\.7%\n不可比/);
+  });
+});
