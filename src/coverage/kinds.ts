@@ -26,6 +26,8 @@ export interface ItemKinds {
   kinds: Record<string, RowRef[]>;
   /** every required kind has at least one row */
   complete: boolean;
+  /** the required kinds it lacks, when `kinds` was dropped (summarizeSections) */
+  missing?: string[];
 }
 
 export interface KindRollup {

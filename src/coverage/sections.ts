@@ -32,7 +32,8 @@ export function computeSections(system: StandardSystem, catalog: Catalog, vocab:
  */
 export function summarizeSections(s: CoverageSections): CoverageSections {
   return {
-    kinds: { ...s.kinds, items: [] },
+    // per item only whether it is complete and what it lacks (the baseline ratchet reads them), not the rows
+    kinds: { ...s.kinds, items: s.kinds.items.map((i) => ({ id: i.id, name: i.name, projectId: i.projectId, kinds: {}, complete: i.complete, missing: s.kinds.required.filter((k) => !i.kinds[k]!.length) })) },
     objects: s.objects.map((g) => ({ ...g, items: [], size: g.items.length })),
     institution: s.institution.map((a) => ({ ...a, rows: [], count: a.rows.length })),
     titles: s.titles,

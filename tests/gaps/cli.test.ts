@@ -146,7 +146,7 @@ describe('gates', () => {
     expect(runCli(['gaps', sys, '--write-baseline', base]).code).toBe(0);
     expect(JSON.parse(readFileSync(base, 'utf8'))).toEqual({
       format: 'hrss-std-gaps-baseline', version: 1,
-      systems: [{ system: 'demo', catalog: 'gaps-test', covered: ['A-01', 'A-05', 'B-01', 'B-02'] }],
+      systems: [{ system: 'demo', catalog: 'gaps-test', covered: ['A-01', 'A-05', 'B-01', 'B-02'], kindComplete: [], institutionAspects: expect.any(Array) }],
     });
     expect(runCli(['gaps', sys, '--baseline', base]).code).toBe(0);
     // the local standard for project B is withdrawn: B-01, B-02 and A-05 (also B) lose coverage

@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempTree } from '../helpers.js';
@@ -161,5 +162,34 @@ describe('gaps sections on the bundled sample', () => {
     expect(r.stdout).toMatch(/文件类型、机构与服务对象覆盖（按体系；均与事项覆盖率分开计算）/);
     expect(r.stdout).toMatch(/st\s+1\/4（25\.0%）\s+5\/8\s+个人 2\/2（100\.0%）；用人单位 0\/2（0\.0%）/);
     expect(r.stdout).toMatch(/st2\s+1\/4（25\.0%）\s+5\/8/);
+  });
+});
+
+describe('the gaps baseline ratchets kind and institution coverage too', () => {
+  it('records kind-complete items and covered aspects, and fails (exit 3) when one is lost', () => {
+    const t = built();
+    const base = path.join(t.dir, 'base.json');
+    expect(runCli(['gaps', '--write-baseline', base], { cwd: t.dir }).code).toBe(0);
+    const want = recountSections(t.file, t.catalog, t.dir);
+    const b = JSON.parse(readFileSync(base, 'utf8')).systems[0];
+    // S-01 is the one complete item; the covered aspects are those the recount finds rows for
+    expect(b.kindComplete).toEqual(['S-01']);
+    expect(b.institutionAspects).toEqual(Object.entries(want.institution).filter(([, r]) => r.length).map(([id]) => id));
+    expect(runCli(['gaps', '--baseline', base], { cwd: t.dir }).code).toBe(0);
+    // the next revision: S-01's 操作规程 goes back to planned, and the 场地环境 row is withdrawn
+    const next = readFileSync(t.file, 'utf8')
+      .replace("  - title: 事项一经办\n    kind: 操作规程\n    status: current", "  - title: 事项一经办\n    kind: 操作规程\n    status: planned")
+      .replace("  - title: 服务大厅环境要求\n    kind: environment\n    status: current", "  - title: 服务大厅环境要求\n    kind: environment\n    status: withdrawn");
+    writeFileSync(t.file, next);
+    const r = runCli(['gaps', '--baseline', 'base.json'], { cwd: t.dir });
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain('✓ 基线 base.json：没有事项从已覆盖退回');
+    expect(r.stdout).toContain('✖ 基线 base.json：1 个原文件类型齐全的事项现在不齐全');
+    expect(r.stdout).toMatch(/st {2}S-01 事项一 {2}→ 缺 操作规程/);
+    // 场地环境 and 硬件建设 rested on that row alone
+    expect(r.stdout).toContain('✖ 基线 base.json：2 个原有标的机构方面现在没有现行标准');
+    const j = JSON.parse(runCli(['gaps', '-f', 'json', '--baseline', base], { cwd: t.dir }).stdout);
+    expect(j.gates.baseline.kindRegressions).toEqual([{ system: 'st', id: 'S-01', name: '事项一', missing: ['procedure'] }]);
+    expect(j.gates.baseline.aspectRegressions.map((a: { id: string }) => a.id)).toEqual(['environment', 'hardware']);
   });
 });

@@ -58,7 +58,7 @@ export function refText(r: RowRef, lang: Lang): string {
 
 /** Items lacking a required kind, with the kinds they lack, catalog order. */
 export function incompleteItems(s: CoverageSections): { id: string; name: string; missing: string[] }[] {
-  return s.kinds.items.filter((i) => !i.complete).map((i) => ({ id: i.id, name: i.name, missing: s.kinds.required.filter((k) => !i.kinds[k]!.length) }));
+  return s.kinds.items.filter((i) => !i.complete).map((i) => ({ id: i.id, name: i.name, missing: i.missing ?? s.kinds.required.filter((k) => !i.kinds[k]?.length) }));
 }
 
 /** Aspects covered, e.g. 3 of 8. */

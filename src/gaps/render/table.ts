@@ -256,6 +256,16 @@ export function gatesLines(input: GapsRenderInput): string[] {
     if (!b.regressions.length) out.push(zh(lang, `✓ 基线 ${b.file}：没有事项从已覆盖退回`, `✓ baseline ${b.file}: no covered item was lost`));
     else out.push(zh(lang, `✖ 基线 ${b.file}：${b.regressions.length} 个原已覆盖的事项现在未覆盖`, `✖ baseline ${b.file}: ${b.regressions.length} items covered in the baseline are no longer covered`));
     for (const x of b.regressions) out.push(`    ${x.system}  ${x.id} ${x.name}  → ${tr(STATE_LABELS[x.state], lang)}`);
+    // kind and institution figures are ratcheted only when the baseline records them (written by this version)
+    if (b.kindRegressions.length) {
+      out.push(zh(lang, `✖ 基线 ${b.file}：${b.kindRegressions.length} 个原文件类型齐全的事项现在不齐全`, `✖ baseline ${b.file}: ${b.kindRegressions.length} items complete in kinds in the baseline no longer are`));
+      const titles = (system: string) => input.meta[input.reports.findIndex((r) => r.system.id === system)]?.sections?.kinds.titles ?? {};
+      for (const x of b.kindRegressions) out.push(`    ${x.system}  ${x.id} ${x.name}  → ${zh(lang, '缺 ', 'lacks ')}${x.missing.map((k) => (lang === 'zh' ? titles(x.system)[k] ?? k : k)).join(zh(lang, '、', ', '))}`);
+    }
+    if (b.aspectRegressions.length) {
+      out.push(zh(lang, `✖ 基线 ${b.file}：${b.aspectRegressions.length} 个原有标的机构方面现在没有现行标准`, `✖ baseline ${b.file}: ${b.aspectRegressions.length} institution aspects covered in the baseline no longer are`));
+      for (const x of b.aspectRegressions) out.push(`    ${x.system}  ${zh(lang, x.title, x.id)}`);
+    }
     for (const n of b.notices) out.push(`  ${zh(lang, '说明：', 'note: ')}${tr(n, lang)}`);
   }
   return out;
