@@ -361,3 +361,18 @@ describe('assess --baseline (the trend between two revisions)', () => {
     expect(runCli(['assess', '--baseline', 'missing.json'], { cwd: dir }).code).toBe(2);
   });
 });
+
+describe('assess where the data cannot say', () => {
+  it('a system without a catalog and with framework: none: those indicators are n/a, each with its reason', () => {
+    const sys = PLANTED.replace('framework: gbt24421', 'framework: none').replace('catalog: ../../t.catalog.yaml\n', '');
+    const dir = tempTree({ 'systems/p/system.yaml': sys });
+    const o = assessJson(['--date', '2026-03-01'], dir);
+    for (const id of ['item-coverage', 'kind-coverage', 'object-coverage']) {
+      expect(ind(o, id).verdict, id).toBe('na');
+      expect(ind(o, id).note, id).toContain('服务事项目录');
+    }
+    expect(ind(o, 'framework-parts')).toMatchObject({ verdict: 'na', note: expect.stringContaining('framework: none') });
+    // the rest is still assessed
+    expect(ind(o, 'duplicates').value).toBe(2);
+  });
+});
