@@ -163,8 +163,9 @@ export function computeIndicators(input: AssessInput): Indicator[] {
           continue;
         }
         const first = ic.rows[0]?.entry;
+        const named = (l: 'zh' | 'en') => ic.rows.slice(0, 3).map((x) => rowText(x.entry)[l]).join(l === 'zh' ? '、' : ', ') + (ic.rows.length > 3 ? (l === 'zh' ? ` 等 ${ic.rows.length} 项` : ` and ${ic.rows.length - 3} more`) : '');
         const p = first
-          ? rowPlace(first, zh(`事项 ${name}：${ic.state === 'planned' ? '只有待制定/制定中/待修订的标准' : '只有被代替或废止的标准'}，如 ${rowText(first).zh}`, `item ${name}: ${ic.state === 'planned' ? 'only planned rows' : 'only replaced or withdrawn rows'}, e.g. ${rowText(first).en}`),
+          ? rowPlace(first, zh(`事项 ${name}：没有现行标准，写到它的只有${named('zh')}`, `item ${name}: no standard in force; only ${named('en')}`),
             ic.state === 'planned' ? zh('推进该标准的制定；已有适用的现行标准时把事项 id 写入其 services', 'make the planned standard, or add the item id to an existing standard\'s services') : zh('改用现行版本并更新该行', 'use the edition in force'))
           : itemPlace(catalog, ic.item, zh(`事项 ${name}：体系中没有任何标准写到它`, `item ${name}: no row names it`),
             zh(`为该事项列入现行标准（services: [${ic.item.id}]），暂无时写待制定的行`, `add a standard with services: [${ic.item.id}], or a planned row`));
