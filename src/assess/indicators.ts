@@ -49,6 +49,12 @@ function nodePlace(n: SubsystemNode, what: Text, hint?: Text): Place {
   return { file: n.file.display, line: locate(n.file, n.raw).line, what, ...(hint ? { hint } : {}) };
 }
 
+/** The line of the `subsystems:` key of system.yaml (the key itself, not its first item). */
+function subsystemsPlace(system: StandardSystem, what: Text, hint: Text): Place {
+  const key = 'subsystems' in system.raw ? 'subsystems' : undefined;
+  return { file: system.file.display, line: locate(system.file, system.raw, key, key ? 'key' : undefined).line, what, hint };
+}
+
 function keyPlace(file: SourceFile, node: object, key: string | undefined, what: Text, hint?: Text): Place {
   return { file: file.display, line: locate(file, node, key).line, what, ...(hint ? { hint } : {}) };
 }
@@ -237,7 +243,10 @@ export function computeIndicators(input: AssessInput): Indicator[] {
           for (const r of a.rows) basis.push({ file: r.file, line: r.line, what: zh(`${a.title}：${r.number ? r.number + ' ' : ''}《${r.title}》`, `${a.id}: ${r.number ?? ''} ${r.title}`) });
           continue;
         }
-        const p = keyPlace(system.file, system.raw, 'subsystems' in system.raw ? 'subsystems' : undefined,
+        // where such standards go: the 服务保障 part of a GB/T 24421 system, else the system's sub-system list
+        const support = system.framework === 'gbt24421' ? system.subsystems.find((n) => n.title.includes('服务保障')) : undefined;
+        const p = support ? nodePlace(support, zh(`${a.title}：没有文件类型为${kinds}的现行标准`, `${a.id}: no standard in force of kind ${a.kinds.join(', ')}`),
+          zh(`在本子体系中列入${a.title}方面的标准并写 kind:（${a.kinds.join(' / ')}）；已有的行补写 kind:`, `add standards for it here with kind: ${a.kinds.join(' / ')}, or state kind: on existing rows`)) : subsystemsPlace(system,
           zh(`${a.title}：没有文件类型为${kinds}的现行标准`, `${a.id}: no standard in force of kind ${a.kinds.join(', ')}`),
           zh(`在相应子体系中列入${a.title}方面的标准并写 kind:（${a.kinds.join(' / ')}）；已有的行补写 kind:`, `add standards for it with kind: ${a.kinds.join(' / ')}, or state kind: on existing rows`));
         failing.push(p);

@@ -376,3 +376,15 @@ describe('assess where the data cannot say', () => {
     expect(ind(o, 'duplicates').value).toBe(2);
   });
 });
+
+describe('institution coverage places', () => {
+  it('a GB/T 24421 system: missing aspects point at its 服务保障 part; the sample (zhanjiang-7): at subsystems:', () => {
+    const dir = tempTree({ 't.catalog.yaml': T_CATALOG, 'systems/p/system.yaml': PLANTED });
+    const inst = ind(assessJson(['--date', '2026-03-01'], dir), 'institution-coverage');
+    expect(inst.failing.length).toBeGreaterThan(0);
+    for (const p of inst.failing) expect(`${p.file}:${p.line}`).toBe('systems/p/system.yaml:75');
+    const sample = ind(assessJson(['systems/zhanjiang']), 'institution-coverage');
+    const text = readFileSync(path.join(ROOT, 'systems/zhanjiang/system.yaml'), 'utf8').split('\n');
+    for (const p of sample.failing) expect(text[p.line - 1]).toBe('subsystems:');
+  });
+});
