@@ -135,6 +135,24 @@ describe('assess on the bundled sample', () => {
     expect(ind(out, 'code-hierarchy').whole).toBe(withIncludes + rows.length);
   });
 
+  it('code hierarchy and duplicates recounted from the text of every file', () => {
+    // nodes with their parent's code, and rows with their node's code, over system.yaml and its includes
+    const checks: boolean[] = [];
+    const visit = (n: Raw, parent: string | undefined, dir: string) => {
+      const body = n.include ? (yaml.load(readFileSync(path.join(dir, n.include), 'utf8')) as Raw) : n;
+      if (n.code !== undefined) checks.push(!!n.code && (!parent || n.code.startsWith(parent.replace(/0+$/, ''))));
+      for (const r of body.standards ?? []) checks.push(!!r.code && new RegExp(`^${n.code}[-.][0-9A-Za-z]+$`).test(r.code));
+      for (const c of body.subsystems ?? []) visit(c, n.code, dir);
+    };
+    for (const n of (yaml.load(readFileSync(file, 'utf8')) as Raw).subsystems) visit(n, undefined, path.dirname(file));
+    const codes = rows.map(({ row }) => row.code);
+    expect(new Set(codes).size).toBe(codes.length); // no row code twice
+    expect(ind(out, 'code-hierarchy')).toMatchObject({ part: checks.filter(Boolean).length, whole: checks.length });
+    const numbers = rows.map(({ row }) => row.number).filter(Boolean).map((n: string) => n.replace(/[—–－]/g, '-').replace(/\s+/g, ' ').trim());
+    const twice = numbers.filter((n, i) => numbers.indexOf(n) !== i || numbers.lastIndexOf(n) !== i);
+    expect(ind(out, 'duplicates').value).toBe(twice.length);
+  });
+
   it('every problem points at file:line places that exist, and the conclusion names the failing indicators', () => {
     expect(out.problems.length).toBeGreaterThan(0);
     for (const p of out.problems) {
