@@ -76,3 +76,13 @@ describe('assess --docx with --baseline', () => {
     expect(t).toMatch(/复审周期内的现行标准比率\n—\n27\.7%\n不可比/);
   });
 });
+
+describe('assess --docx with -o', () => {
+  it('writes the Word report and the text report named by -o', () => {
+    const dir = tempTree({});
+    const r = runCli(['assess', 'systems/zhanjiang', '--docx', path.join(dir, 'r.docx'), '-f', 'markdown', '-o', path.join(dir, 'r.md'), '--date', '2026-12-04']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(text(path.join(dir, 'r.docx'))).toContain('6  存在问题和处理建议');
+    expect(readFileSync(path.join(dir, 'r.md'), 'utf8')).toBe(runCli(['assess', 'systems/zhanjiang', '-f', 'markdown', '--date', '2026-12-04']).stdout);
+  });
+});

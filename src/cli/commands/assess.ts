@@ -22,7 +22,7 @@ export function register(program: Command): void {
     .option('-f, --format <name>', '输出格式：table | json | markdown', 'table')
     .option('-o, --output <file>', '把报告写入文件（原子写入）')
     .option('--assessor <name>', '评价人员（写入报告；不给出时报告写“未注明”）')
-    .option('--docx [file]', '把评价报告写成 Word 文件（默认 <体系id>-评价报告.docx；多个体系时给出目录或不给）')
+    .option('--docx [file]', '把评价报告写成 Word 文件（默认 <体系id>-评价报告.docx；多个体系时给出目录或不给）；同时给 -o 时另写文本报告')
     .option('--baseline <file>', '与以前的评价（assess -f json 的输出）比较：各项指标变好、变差或不变')
     .option('--force', '覆盖不是 hrss-std 写的同名 .docx')
     .option('--date <YYYY-MM-DD>', '评价时间；不给出时取 system.yaml 的 document.date（须写到日），都没有时与日期有关的指标不评价')
@@ -92,8 +92,11 @@ export function register(program: Command): void {
       }
       if (opts.docx !== undefined) {
         await writeDocx(run.assessments.map((x) => x.assessment), opts.docx, !!opts.force, cwd, lang);
-        process.exitCode = run.failed.length ? EXIT.USAGE : EXIT.OK;
-        return;
+        // the text report too only when -o names a file for it (stdout carries the "written" lines)
+        if (!opts.output) {
+          process.exitCode = run.failed.length ? EXIT.USAGE : EXIT.OK;
+          return;
+        }
       }
       const input = { assessments: run.assessments.map((x) => ({ assessment: x.assessment, loadErrors: x.loadErrors.length })), lang, toolVersion: version() };
       let text: string;
