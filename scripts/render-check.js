@@ -28,6 +28,9 @@ function has(cmd, versionFlag = '--version') {
   return spawnSync(cmd, [versionFlag], { stdio: 'ignore' }).status === 0;
 }
 
+// the HTML site's screenshots (scripts/render-html.js); they do not need LibreOffice
+await (await import('./render-html.js')).renderHtml({ root, system, out: outArg && path.join(path.resolve(outArg), 'html') });
+
 const soffice = ['soffice', 'libreoffice'].find(has);
 if (!soffice) {
   console.log('render-check: LibreOffice (soffice) is not installed; skipped.');

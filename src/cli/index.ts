@@ -11,6 +11,7 @@ import { register as gaps } from './commands/gaps.js';
 import { register as assess } from './commands/assess.js';
 import { register as catalog } from './commands/catalog.js';
 import { register as exportCmd } from './commands/export.js';
+import { register as serve } from './commands/serve.js';
 
 /**
  * Every command registers itself from its own module; heavy work (exceljs,
@@ -27,6 +28,7 @@ const COMMANDS: [name: string, register: (program: Command) => void][] = [
   ['assess', assess],
   ['catalog', catalog],
   ['export', exportCmd],
+  ['serve', serve],
 ];
 
 /**

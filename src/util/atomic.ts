@@ -14,13 +14,28 @@ export class WriteError extends Error {
  * a temporary file in the same folder, fsync, then rename over the target.
  * A failure removes the temporary file and leaves the target untouched.
  */
-export function writeFileAtomic(file: string, data: string | Uint8Array, opts: { overwrite?: boolean; replacesInput?: boolean } = {}): void {
+export function writeFileAtomic(
+  file: string,
+  data: string | Uint8Array,
+  opts: {
+    overwrite?: boolean;
+    replacesInput?: boolean;
+    /** folders already swept of stale temporary files in this batch: a site writes thousands of files into one folder, and sweeping it for each made the write quadratic */
+    swept?: Set<string>;
+    /** false: no fsync before the rename. Readers still see the old or the whole new file (the rename); only a power cut can lose it. For files regenerated on every run (a site's pages) */
+    durable?: boolean;
+  } = {},
+): void {
   const target = path.resolve(file);
   if (opts.overwrite === false && existsSync(target)) {
     throw new WriteError(target, 'EEXIST', `exists: ${target}`);
   }
   checkOutputTarget(target, opts.replacesInput === true);
-  removeStaleTemps(path.dirname(target));
+  const dir = path.dirname(target);
+  if (!opts.swept?.has(dir)) {
+    removeStaleTemps(dir);
+    opts.swept?.add(dir);
+  }
   // short and independent of the target's name, so a name near NAME_MAX still works
   const tmp = path.join(path.dirname(target), `.hrss-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   let fd: number | undefined;
@@ -31,7 +46,7 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, opts: {
     const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     let off = 0;
     while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
-    fsyncSync(fd);
+    if (opts.durable !== false) fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
     renameSync(tmp, target);

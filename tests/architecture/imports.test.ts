@@ -24,6 +24,7 @@ export const LAYERS: readonly string[] = [
   'assess',
   'export',
   'pipeline',
+  'serve',
   'authoring',
   'cli',
 ];

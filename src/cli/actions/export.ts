@@ -85,35 +85,18 @@ export async function runExport(input: RunExportInput): Promise<{ messages: Text
 
   // load and validate: the same pipeline as `hrss-std validate`
   const result = await validateOrExit(input.systemArg ? [input.systemArg] : [], config, cwd);
+  // several systems and only --html: one site with an index of all of them (a province and its cities)
+  if (result.systems.length > 1 && wanted.length === 0 && input.html !== undefined) {
+    await refuseOnErrors(result, input);
+    return exportProvinceSite(result, input, columns);
+  }
   if (result.systems.length > 1) {
     const list = result.systems.map((s) => s.file).join(lang === 'zh' ? '、' : ', ');
     throw new UserError({ zh: `找到 ${result.systems.length} 个体系（${list}），一次导出一个`, en: `found ${result.systems.length} systems (${list}); export one at a time` },
-      EXIT.USAGE, { zh: '例如：hrss-std export systems/<id>', en: 'for example: hrss-std export systems/<id>' });
+      EXIT.USAGE, { zh: '例如：hrss-std export systems/<id>（只导出网站 --html 时可以一次导出多个体系）', en: 'for example: hrss-std export systems/<id> (a site, --html alone, can take several systems)' });
   }
   const checked = result.systems[0]!;
-  const errors = result.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length) {
-    const { formatterFor } = await import('../../report/index.js');
-    const report = formatterFor('stylish')!.format({
-      diagnostics: errors,
-      summary: { ...result.summary, warnings: 0, infos: 0 },
-      lang,
-      color: input.color,
-      toolVersion: input.toolVersion,
-    });
-    process.stderr.write(report);
-    if (!checked.system) {
-      throw new UserError({ zh: `${checked.file} 无法读取或解析，不能导出`, en: `${checked.file} cannot be read or parsed; nothing to export` }, result.ioError ? EXIT.USAGE : EXIT.FINDINGS);
-    }
-    if (!input.force) {
-      throw new UserError(
-        { zh: `体系 ${checked.file} 有 ${errors.length} 个校验错误（见上），不导出：按错误的体系编制的标准体系表会把错误带进交付文件`, en: `${checked.file} has ${errors.length} validation error(s) (above); not exporting: the table would carry them into the deliverable` },
-        EXIT.FINDINGS,
-        { zh: '修正后重试（hrss-std validate 查看详情），或加 --force 仍然导出', en: 'fix them and try again (hrss-std validate shows them), or use --force to export anyway' },
-      );
-    }
-    process.stderr.write(`hrss-std: ${t({ zh: `有 ${errors.length} 个校验错误，按 --force 仍然导出`, en: `${errors.length} validation error(s); exporting anyway (--force)` }, lang)}\n`);
-  }
+  await refuseOnErrors(result, input);
   const system = checked.system!;
   const catalog = checked.catalog;
 
@@ -217,4 +200,70 @@ export async function runExport(input: RunExportInput): Promise<{ messages: Text
     messages.push({ zh: '注意：体系没有服务事项目录（catalog:），未做覆盖分析', en: 'note: the system names no service catalog (catalog:); no coverage analysis' });
   }
   return { messages, files };
+}
+
+type Validated = Awaited<ReturnType<typeof validateOrExit>>;
+
+/** Print the validation errors and refuse to export (unless --force): an exported table would carry them into the deliverable. */
+async function refuseOnErrors(result: Validated, input: RunExportInput): Promise<void> {
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  if (!errors.length) return;
+  const { lang } = input;
+  const { formatterFor } = await import('../../report/index.js');
+  const report = formatterFor('stylish')!.format({
+    diagnostics: errors,
+    summary: { ...result.summary, warnings: 0, infos: 0 },
+    lang,
+    color: input.color,
+    toolVersion: input.toolVersion,
+  });
+  process.stderr.write(report);
+  const unreadable = result.systems.find((s) => !s.system);
+  if (unreadable) {
+    throw new UserError({ zh: `${unreadable.file} 无法读取或解析，不能导出`, en: `${unreadable.file} cannot be read or parsed; nothing to export` }, result.ioError ? EXIT.USAGE : EXIT.FINDINGS);
+  }
+  // name the systems that have the errors (an include's error belongs to the system that includes it)
+  const errorFiles = new Set(errors.map((d) => d.file));
+  const withErrors = result.systems.filter((s) => s.files.some((f) => errorFiles.has(f)));
+  const files = (withErrors.length ? withErrors : result.systems).map((s) => s.file).join(lang === 'zh' ? '、' : ', ');
+  if (!input.force) {
+    throw new UserError(
+      { zh: `体系 ${files} 有 ${errors.length} 个校验错误（见上），不导出：按错误的体系编制的标准体系表会把错误带进交付文件`, en: `${files}: ${errors.length} validation error(s) (above); not exporting: the table would carry them into the deliverable` },
+      EXIT.FINDINGS,
+      { zh: '修正后重试（hrss-std validate 查看详情），或加 --force 仍然导出', en: 'fix them and try again (hrss-std validate shows them), or use --force to export anyway' },
+    );
+  }
+  process.stderr.write(`hrss-std: ${t({ zh: `有 ${errors.length} 个校验错误，按 --force 仍然导出`, en: `${errors.length} validation error(s); exporting anyway (--force)` }, lang)}\n`);
+}
+
+/** `export --html DIR` of several systems: DIR/index.html with every system and the item × system matrix, DIR/<id>/ per system. */
+async function exportProvinceSite(result: Validated, input: RunExportInput, columns: ReturnType<typeof resolveColumns>): Promise<{ messages: Text[]; files: string[] }> {
+  const { cwd, lang } = input;
+  const outDir = input.outDir ? path.resolve(cwd, input.outDir) : cwd;
+  const siteDir = path.resolve(outDir, typeof input.html === 'string' ? input.html : 'site');
+  const { buildProvinceSite, checkSiteDir, writeSite } = await import('../../export/html/index.js');
+  const problem = checkSiteDir(siteDir, input.force);
+  if (problem) throw new UserError(problem, EXIT.USAGE, { zh: '换一个目录，或加 --force 仍然写入', en: 'choose another folder, or use --force to write anyway' });
+  const { computeCoverage } = await import('../../coverage/coverage.js');
+  const { matrixGroups } = await import('../../gaps/matrix.js');
+  const models = [];
+  const reports = [];
+  for (const c of result.systems) {
+    const coverage = c.catalog ? computeCoverage(c.system!, c.catalog) : undefined;
+    if (coverage) reports.push(coverage);
+    models.push(buildExportModel({ system: c.system!, catalog: c.catalog, coverage, columns, toolVersion: input.toolVersion, date: input.date, draft: input.draft }));
+  }
+  const site = buildProvinceSite(models, matrixGroups(reports), lang);
+  try {
+    writeSite(siteDir, site);
+  } catch (raw) {
+    const err = raw as NodeJS.ErrnoException;
+    throw new UserError(describeWriteError(raw instanceof WriteError ? raw : new WriteError(siteDir, err.code ?? 'EIO', err.message)));
+  }
+  const rel = path.relative(cwd, siteDir);
+  const shown = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : siteDir;
+  return {
+    messages: [{ zh: `已写入网站 ${shown}/（${models.length} 个体系，${site.length} 个文件；用浏览器打开 ${shown}/index.html）`, en: `wrote the site ${shown}/ (${models.length} systems, ${site.length} files; open ${shown}/index.html in a browser)` }],
+    files: [path.join(siteDir, 'index.html')],
+  };
 }

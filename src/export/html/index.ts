@@ -3,9 +3,9 @@ import path from 'node:path';
 import type { Lang, Text } from '../../i18n/index.js';
 import { writeFileAtomic } from '../../util/atomic.js';
 import type { ExportModel } from '../model.js';
-import { buildSite, type SiteFile } from './site.js';
+import { buildSite, type Site, type SiteFile } from './site.js';
 
-export { buildSite, searchKey, itemPath, standardPath, type SiteFile } from './site.js';
+export { buildSite, makeSite, searchKey, itemPath, standardPath, TABLE_WINDOW, type Site, type SiteFile } from './site.js';
 
 /**
  * The HTML exporter: unlike .xlsx/.docx it writes a folder of plain files, so its interface
@@ -39,6 +39,7 @@ export function checkSiteDir(dir: string, force: boolean): Text | undefined {
 /** Write every file atomically; files of an earlier export that the new one lacks are left alone (listed in the return). */
 export function writeSite(dir: string, files: SiteFile[]): void {
   const made = new Set<string>();
+  const swept = new Set<string>();
   for (const f of files) {
     const target = path.join(dir, ...f.path.split('/'));
     const parent = path.dirname(target);
@@ -46,6 +47,7 @@ export function writeSite(dir: string, files: SiteFile[]): void {
       mkdirSync(parent, { recursive: true });
       made.add(parent);
     }
-    writeFileAtomic(target, Buffer.from(f.text, 'utf8'));
+    writeFileAtomic(target, Buffer.from(f.text, 'utf8'), { swept, durable: false });
   }
 }
+export { buildProvinceSite } from './province.js';

@@ -66,6 +66,10 @@ interface Ctx {
   items: Map<string, ItemCoverage>;
   /** canonical number → rows whose `replaces` names it */
   replacers: Map<string, ExportRow[]>;
+  /** in a site of several systems: the index of all systems, relative to the folder above this system's */
+  parent?: { href: string; label: string };
+  /** the 明细表's entries, made once for table.html and table-data.js */
+  table?: TableEntry[];
   /** entry order → row */
   rowOf: Map<number, ExportRow>;
 }
@@ -81,33 +85,50 @@ function statusText(ctx: Ctx, r: ExportRow): string {
   return STATUS_LABELS[r.status][ctx.lang];
 }
 
-function page(ctx: Ctx, depth: number, title: string, current: string, body: string): string {
-  const up = depth ? '../'.repeat(depth) : '';
-  const nav: [string, Text][] = [['index.html', L.home], ['table.html', L.table]];
-  if (ctx.m.coverage) nav.push(['coverage.html', L.coverage], ['items.html', L.items]);
-  const sys = ctx.m.system;
+/** The frame every page shares (head, skip link, header with navigation, footer); the province index uses it too. */
+export function pageShell(o: { lang: Lang; toolVersion: string; up: string; title: string; siteTitle: string; nav: [href: string, label: string][]; current: string; body: string; footer: string }): string {
   return `<!DOCTYPE html>
-<html lang="${ctx.lang === 'zh' ? 'zh-CN' : 'en'}">
+<html lang="${o.lang === 'zh' ? 'zh-CN' : 'en'}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="hrss-std ${esc(ctx.m.toolVersion)}">
+<meta name="generator" content="hrss-std ${esc(o.toolVersion)}">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; connect-src 'self'">
-<title>${esc(title)} · ${esc(sys.title)}</title>
-<link rel="stylesheet" href="${up}style.css">
+<title>${esc(o.title)} · ${esc(o.siteTitle)}</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="${o.up}style.css">
 </head>
 <body>
-<a class="skip" href="#main">${tr(ctx, L.skip)}</a>
-<header class="site"><div class="sys">${esc(sys.title)}</div>
-<nav class="main" aria-label="${ctx.lang === 'zh' ? '主导航' : 'main'}"><ul>${nav.map(([h, l]) => `<li><a href="${up}${h}"${h === current ? ' aria-current="page"' : ''}>${tr(ctx, l)}</a></li>`).join('')}</ul></nav>
+<a class="skip" href="#main">${esc(t(L.skip, o.lang))}</a>
+<header class="site"><div class="sys">${esc(o.siteTitle)}</div>
+<nav class="main" aria-label="${o.lang === 'zh' ? '主导航' : 'main'}"><ul>${o.nav.map(([h, l]) => `<li><a href="${o.up}${h}"${h === o.current ? ' aria-current="page"' : ''}>${esc(l)}</a></li>`).join('')}</ul></nav>
 </header>
 <main id="main">
-${body}
+${o.body}
 </main>
-<footer class="site"><p>${tr(ctx, L.dataDate)}：${esc(ctx.m.date.iso)}（${esc(t(ctx.m.date.explain, ctx.lang))}）。${ctx.m.catalog ? `${tr(ctx, L.catalog)}：${esc(catalogName(ctx))}。` : ''}${esc(t(L.generated, ctx.lang, { v: ctx.m.toolVersion }))}</p></footer>
+<footer class="site"><p>${o.footer}${esc(t(L.generated, o.lang, { v: o.toolVersion }))}</p></footer>
 </body>
 </html>
 `;
+}
+
+function page(ctx: Ctx, depth: number, title: string, current: string, body: string): string {
+  const up = depth ? '../'.repeat(depth) : '';
+  const nav: [string, string][] = [['index.html', tr(ctx, L.home)], ['table.html', tr(ctx, L.table)]];
+  if (ctx.m.coverage) nav.push(['coverage.html', tr(ctx, L.coverage)], ['items.html', tr(ctx, L.items)]);
+  // a system of a province site links back to the index of all systems
+  if (ctx.parent) nav.push([`../${ctx.parent.href}`, ctx.parent.label]);
+  return pageShell({
+    lang: ctx.lang,
+    toolVersion: ctx.m.toolVersion,
+    up,
+    title,
+    siteTitle: ctx.m.system.title,
+    nav,
+    current,
+    body,
+    footer: `${tr(ctx, L.dataDate)}：${esc(ctx.m.date.iso)}（${esc(t(ctx.m.date.explain, ctx.lang))}）。${ctx.m.catalog ? `${tr(ctx, L.catalog)}：${esc(catalogName(ctx))}。` : ''}`,
+  });
 }
 
 function catalogName(ctx: Ctx): string {
@@ -188,9 +209,11 @@ function tablePage(ctx: Ctx): string {
   });
   const usedLevels = LEVELS.filter((l) => m.rows.some((r) => r.level === l));
   const usedStatus = STATUSES.filter((s) => m.rows.some((r) => r.status === s));
+  const entries = tableEntries(ctx);
+  const truncated = m.rows.length > TABLE_WINDOW;
   const body: string[] = [];
   body.push(`<h1>${tr(ctx, L.table)}</h1>
-<form class="filters" role="search" aria-controls="rows" onsubmit="return false">
+<form class="filters" id="filters" role="search" aria-controls="rows">
 <label>${tr(ctx, L.search)}<input type="search" id="f-q" autocomplete="off" placeholder="GB/T 33528-2017"></label>
 <label>${tr(ctx, L.sub)}<select id="f-sub"><option value="">${tr(ctx, L.all)}</option>${nodes.map((n) => `<option value="${ctx.nodeId.get(n)}">${'　'.repeat(n.depth - 1)}${esc(n.code ? `${n.code} ${n.title}` : n.title)}</option>`).join('')}</select></label>
 <label>${tr(ctx, L.level)}<select id="f-level"><option value="">${tr(ctx, L.all)}</option>${usedLevels.map((l) => `<option value="${l}">${esc(LEVEL_LABELS[l][ctx.lang])}</option>`).join('')}</select></label>
@@ -198,28 +221,93 @@ function tablePage(ctx: Ctx): string {
 <label>${tr(ctx, L.services)}<select id="f-svc"><option value="">${tr(ctx, L.all)}</option>${svcOptions.join('')}</select></label>
 <button type="button" id="f-reset">${tr(ctx, L.reset)}</button>
 </form>
-<p role="status" aria-live="polite">${tr(ctx, L.shown)} <span id="count">${m.rows.length}</span> ${ctx.lang === 'zh' ? `项，共 ${m.rows.length} 项` : `of ${m.rows.length} standards`}</p>
+<p role="status" aria-live="polite">${ctx.lang === 'zh' ? '符合条件' : 'Matching'} <span id="count">${m.rows.length}</span> ${ctx.lang === 'zh' ? `项，共 ${m.rows.length} 项` : `of ${m.rows.length} standards`}<span id="partial"${truncated ? '' : ' hidden'}>${ctx.lang === 'zh' ? `；下表列出前 <span id="listed">${TABLE_WINDOW}</span> 项` : `; the first <span id="listed">${TABLE_WINDOW}</span> are listed below`}</span></p>
 <p class="legend">${ctx.lang === 'zh' ? '浅黄底：待制定、制定中或待修订；删除线：被代替或废止。' : 'Pale yellow: planned, drafting or revising; struck through: replaced or withdrawn.'}</p>
-<div class="wide"><table id="detail"><caption class="noprint" style="text-align:left">${tr(ctx, L.table)}</caption><thead>${ROW_HEAD(ctx)}</thead><tbody id="rows">`);
+${truncated ? `<noscript><p>${ctx.lang === 'zh' ? `本页只列出前 ${TABLE_WINDOW} 项；筛选、搜索和其余各项需要浏览器启用 JavaScript，每项标准也有自己的页面（standards/ 目录）。` : `Only the first ${TABLE_WINDOW} are listed; filters, search and the rest need JavaScript. Every standard also has its own page (standards/).`}</p></noscript>` : ''}
+<div class="wide"><table id="detail"><caption class="noprint">${tr(ctx, L.table)}</caption><colgroup><col class="c-seq"><col class="c-code"><col class="c-num"><col class="c-title"><col class="c-lv"><col class="c-st"><col class="c-d"><col class="c-d"><col class="c-svc"></colgroup><thead>${ROW_HEAD(ctx)}</thead><tbody id="rows">${firstWindow(entries).map((e) => entryHtml(ctx, e)).join('')}</tbody></table></div>
+<p class="noprint"><button type="button" id="more" hidden>${ctx.lang === 'zh' ? `再列出 ${TABLE_WINDOW} 项` : `List ${TABLE_WINDOW} more`}</button></p>
+<script src="table-data.js"></script>
+<script src="table.js"></script>`);
+  return page(ctx, 0, t(L.table, ctx.lang), 'table.html', body.join('\n'));
+}
+
+/**
+ * How many rows the 明细表 page lists at first and adds per "more". A 10,000-row table as
+ * static HTML takes Chromium several seconds to parse; the page lists this many and keeps
+ * every row in table-data.js, where the filters and search work on all of them.
+ */
+export const TABLE_WINDOW = 500;
+
+/** One entry of the 明细表 in order: a sub-system heading (g = its id) or a row (g = its heading). */
+interface TableEntry {
+  g: string;
+  /** a sub-system heading's row; absent for a standard's row */
+  heading?: string;
+  row?: ExportRow;
+  /** filter fields of a row: search key, ancestor node ids, level, status, service ids */
+  fields?: [string, string, string, string, string];
+}
+
+function tableEntries(ctx: Ctx): TableEntry[] {
+  if (ctx.table) return ctx.table;
+  const out: TableEntry[] = [];
   let g = 0;
-  for (const d of m.detail) {
+  for (const d of ctx.m.detail) {
     if (d.kind === 'group') {
       g++;
       const label = d.group.code ? `${d.group.code} ${d.group.title}` : d.group.title;
-      body.push(`<tr class="grp" id="g${g}"><th colspan="9" scope="rowgroup">${esc(label)}（${d.group.subtreeRows}）</th></tr>`);
+      out.push({ g: `g${g}`, heading: `<tr class="grp" id="g${g}"><th colspan="9" scope="rowgroup">${esc(label)}（${d.group.subtreeRows}）</th></tr>` });
     } else {
       const r = d.row;
       const key = searchKey(`${r.number} ${r.title} ${r.code} ${r.entry.replaces.join(' ')}`);
-      body.push(`<tr${rowClass(r)} data-k="${esc(key)}" data-sub="${ancestors(ctx, r.node).join(' ')}" data-level="${r.level ?? ''}" data-status="${r.status}" data-svc="${esc(r.services.map((s) => s.id).join(' '))}" data-g="g${g}">${rowCells(ctx, r, '')}</tr>`);
+      out.push({ g: `g${g}`, row: r, fields: [key, ancestors(ctx, r.node).join(' '), r.level ?? '', r.status, r.services.map((s) => s.id).join(' ')] });
     }
   }
-  body.push('</tbody></table></div>\n<script src="table.js"></script>');
-  return page(ctx, 0, t(L.table, ctx.lang), 'table.html', body.join('\n'));
+  ctx.table = out;
+  return out;
+}
+
+function entryHtml(ctx: Ctx, e: TableEntry): string {
+  return e.heading ?? `<tr${rowClass(e.row!)}>${rowCells(ctx, e.row!, '')}</tr>`;
+}
+
+/** The entries the unfiltered page lists first: headings and rows up to the TABLE_WINDOW-th row (table.js renders the same). */
+function firstWindow(entries: TableEntry[]): TableEntry[] {
+  const out: TableEntry[] = [];
+  let rows = 0;
+  for (const e of entries) {
+    if (e.row && rows === TABLE_WINDOW) break;
+    if (e.row) rows++;
+    out.push(e);
+  }
+  // headings after the last listed row belong to rows not listed
+  while (out.length && out[out.length - 1]!.heading && rows === TABLE_WINDOW) out.pop();
+  return out;
+}
+
+/**
+ * table-data.js: every entry of the 明细表 for table.js, as one script (a page opened from disk
+ * cannot fetch JSON). A row is its cell values, not its HTML (a third of the bytes), and table.js
+ * renders rows past the first window as rowCells does (tests/html/browser.test.ts compares the two).
+ * The data is a JSON string given to JSON.parse, which V8 parses faster than a JavaScript literal.
+ */
+function tableData(ctx: Ctx): string {
+  const items: Record<string, string> = {};
+  const entries = tableEntries(ctx).map((e) => {
+    if (e.heading) return [e.g, e.heading];
+    const r = e.row!;
+    for (const s of r.services) if (ctx.items.has(s.id)) items[s.id] = itemPath(s.id);
+    return [e.g, r.toBeMade ? 'tbm' : r.lapsed ? 'lapsed' : '', r.seq, r.code, r.number, r.title, r.published, r.effective, ...e.fields!];
+  });
+  const lv = Object.fromEntries(LEVELS.map((l) => [l, LEVEL_LABELS[l][ctx.lang]]));
+  const st = Object.fromEntries(STATUSES.map((x) => [x, STATUS_LABELS[x][ctx.lang]]));
+  const json = JSON.stringify({ window: TABLE_WINDOW, lv, st, items, entries });
+  return `window.HRSS_TABLE=JSON.parse(${JSON.stringify(json)});\n`;
 }
 
 function rowsTable(ctx: Ctx, rows: ExportRow[], up: string, caption: string): string {
   if (!rows.length) return `<p>${ctx.lang === 'zh' ? '无。' : 'None.'}</p>`;
-  return `<div class="wide"><table><caption style="text-align:left">${esc(caption)}</caption><thead>${ROW_HEAD(ctx)}</thead><tbody>${rows.map((r) => `<tr${rowClass(r)}>${rowCells(ctx, r, up)}</tr>`).join('')}</tbody></table></div>`;
+  return `<div class="wide"><table><caption>${esc(caption)}</caption><thead>${ROW_HEAD(ctx)}</thead><tbody>${rows.map((r) => `<tr${rowClass(r)}>${rowCells(ctx, r, up)}</tr>`).join('')}</tbody></table></div>`;
 }
 
 /** 办理这件事依据哪些标准？ — exactly the rows the gaps engine lists for the item. */
@@ -309,7 +397,7 @@ function rollupRows(ctx: Ctx, rs: Rollup[]): StackRow[] {
 
 function rollupTable(ctx: Ctx, rs: Rollup[], caption: string): string {
   const zh = ctx.lang === 'zh';
-  return `<details><summary>${zh ? '数据表' : 'Data table'}：${esc(caption)}</summary><table><caption style="text-align:left">${esc(caption)}</caption><thead><tr><th scope="col">${zh ? '名称' : 'Name'}</th><th scope="col" class="n">${zh ? '服务事项数' : 'Items'}</th>${STATES.map((s) => `<th scope="col" class="n">${esc(t(STATE_LABELS[s], ctx.lang))}</th>`).join('')}<th scope="col" class="n">${zh ? '覆盖率（%）' : 'Coverage (%)'}</th></tr></thead><tbody>${rs.map((r) => `<tr><th scope="row">${esc(r.name)}</th><td class="n">${r.items}</td>${STATES.map((s) => `<td class="n">${r[s]}</td>`).join('')}<td class="n">${r.coveragePct}</td></tr>`).join('')}</tbody></table></details>`;
+  return `<details><summary>${zh ? '数据表' : 'Data table'}：${esc(caption)}</summary><table><caption>${esc(caption)}</caption><thead><tr><th scope="col">${zh ? '名称' : 'Name'}</th><th scope="col" class="n">${zh ? '服务事项数' : 'Items'}</th>${STATES.map((s) => `<th scope="col" class="n">${esc(t(STATE_LABELS[s], ctx.lang))}</th>`).join('')}<th scope="col" class="n">${zh ? '覆盖率（%）' : 'Coverage (%)'}</th></tr></thead><tbody>${rs.map((r) => `<tr><th scope="row">${esc(r.name)}</th><td class="n">${r.items}</td>${STATES.map((s) => `<td class="n">${r[s]}</td>`).join('')}<td class="n">${r.coveragePct}</td></tr>`).join('')}</tbody></table></details>`;
 }
 
 function coveragePage(ctx: Ctx): string {
@@ -336,8 +424,13 @@ ${gaps.length ? `<div class="wide"><table><thead><tr><th scope="col">${zh ? '服
   return page(ctx, 0, t(L.coverage, ctx.lang), 'coverage.html', body);
 }
 
-/** Every file of the site for one system, in a fixed order (same model, same bytes). */
-export function buildSite(m: ExportModel, lang: Lang): SiteFile[] {
+/** The site's page list and a renderer for one page: `serve` renders on request, export writes all. */
+export interface Site {
+  paths: string[];
+  render(p: string): string | undefined;
+}
+
+export function makeSite(m: ExportModel, lang: Lang, opts: { parent?: { href: string; label: string } } = {}): Site {
   const nodeId = new Map<SubsystemNode, string>();
   let i = 0;
   for (const n of walkNodes(m.tree)) nodeId.set(n, `n${i++}`);
@@ -362,17 +455,25 @@ export function buildSite(m: ExportModel, lang: Lang): SiteFile[] {
   }
   const items = new Map<string, ItemCoverage>();
   for (const ic of m.coverage?.items ?? []) items.set(ic.item.id, ic);
-  const ctx: Ctx = { m, lang, nodeId, byNumber, replacers, items, rowOf };
-  const files: SiteFile[] = [
-    { path: 'style.css', text: SITE_CSS },
-    { path: 'table.js', text: tableScript() },
-    { path: 'index.html', text: indexPage(ctx) },
-    { path: 'table.html', text: tablePage(ctx) },
-  ];
+  const ctx: Ctx = { m, lang, nodeId, byNumber, replacers, items, rowOf, parent: opts.parent };
+  const pages = new Map<string, () => string>([
+    ['style.css', () => SITE_CSS],
+    ['table.js', () => tableScript()],
+    ['table-data.js', () => tableData(ctx)],
+    ['index.html', () => indexPage(ctx)],
+    ['table.html', () => tablePage(ctx)],
+  ]);
   if (m.coverage) {
-    files.push({ path: 'coverage.html', text: coveragePage(ctx) }, { path: 'items.html', text: itemsPage(ctx) });
-    for (const ic of m.coverage.items) files.push({ path: itemPath(ic.item.id), text: itemPage(ctx, ic) });
+    pages.set('coverage.html', () => coveragePage(ctx));
+    pages.set('items.html', () => itemsPage(ctx));
+    for (const ic of m.coverage.items) pages.set(itemPath(ic.item.id), () => itemPage(ctx, ic));
   }
-  for (const r of m.rows) files.push({ path: standardPath(r), text: standardPage(ctx, r) });
-  return files;
+  for (const r of m.rows) pages.set(standardPath(r), () => standardPage(ctx, r));
+  return { paths: [...pages.keys()], render: (p) => pages.get(p)?.() };
+}
+
+/** Every file of the site for one system, in a fixed order (same model, same bytes). */
+export function buildSite(m: ExportModel, lang: Lang, opts: { parent?: { href: string; label: string } } = {}): SiteFile[] {
+  const site = makeSite(m, lang, opts);
+  return site.paths.map((p) => ({ path: p, text: site.render(p)! }));
 }
