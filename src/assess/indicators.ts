@@ -108,8 +108,25 @@ function ratio(part: number, whole: number, emptyNote: Text): Pick<Draft, 'value
   return whole > 0 ? { value: percent(part, whole), part, whole } : { note: emptyNote };
 }
 
+const catalogLines = new WeakMap<Catalog, string[]>();
+
+/**
+ * The line of an item in its catalog file. A built-in catalog read from its JSON copy (catalog/load.ts)
+ * has no positions: then the line that says `id: <item id>`.
+ */
+export function itemLine(catalog: Catalog, item: CatalogItem | { id: string; raw: object }): number {
+  const at = locate(catalog.file, item.raw).line;
+  if (at > 1) return at;
+  let lines = catalogLines.get(catalog);
+  if (!lines) catalogLines.set(catalog, (lines = catalog.file.text.split('\n')));
+  const id = item.id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`(^|[{,\\s])id:\\s*["']?${id}["']?\\s*($|[,}])`);
+  const i = lines.findIndex((l) => re.test(l));
+  return i >= 0 ? i + 1 : at;
+}
+
 function itemPlace(catalog: Catalog, item: CatalogItem, what: Text, hint?: Text): Place {
-  return { file: catalog.file.display, line: locate(catalog.file, item.raw).line, what, ...(hint ? { hint } : {}) };
+  return { file: catalog.file.display, line: itemLine(catalog, item), what, ...(hint ? { hint } : {}) };
 }
 
 /** Whether a due date (YYYY, YYYY-MM or YYYY-MM-DD) has passed on `date`: the whole period is over. */
@@ -223,7 +240,7 @@ export function computeIndicators(input: AssessInput): Indicator[] {
         for (const i of g.items) {
           const item = catalog.items.get(i.id) ?? catalog.projectsById.get(i.id);
           const p: Place = item
-            ? { file: catalog.file.display, line: locate(catalog.file, item.raw).line, what: zh(`服务对象“${name}”（${g.covered}/${g.items.length}）：事项 ${i.id} ${i.name}${i.covered ? ' 已覆盖' : ' 未覆盖'}`, `object "${name}": item ${i.id} ${i.covered ? 'covered' : 'not covered'}`) }
+            ? { file: catalog.file.display, line: itemLine(catalog, item), what: zh(`服务对象“${name}”（${g.covered}/${g.items.length}）：事项 ${i.id} ${i.name}${i.covered ? ' 已覆盖' : ' 未覆盖'}`, `object "${name}": item ${i.id} ${i.covered ? 'covered' : 'not covered'}`) }
             : { file: catalog.file.display, line: 1, what: zh(`事项 ${i.id}`, `item ${i.id}`) };
           basis.push(p);
           if (!i.covered) failing.push({ ...p, hint: zh(`为该事项列入现行标准（services: [${i.id}]）`, `add a standard with services: [${i.id}]`) });

@@ -161,6 +161,9 @@ describe('assess on the bundled sample', () => {
         const text = readFileSync(path.join(ROOT, pl.file), 'utf8').split('\n');
         expect(pl.line, `${pl.file}:${pl.line}`).toBeGreaterThan(0);
         expect(pl.line, `${pl.file}:${pl.line}`).toBeLessThanOrEqual(text.length);
+        // a catalog place is the line of the item it names (the built-in catalog may be read from JSON, without positions)
+        const item = /^事项 (\S+)/.exec(pl.what)?.[1];
+        if (pl.file.endsWith('.catalog.yaml') && item) expect(text[pl.line - 1], `${pl.file}:${pl.line}`).toMatch(new RegExp(`id: ${item}\\b`));
       }
     }
     const failed = out.groups.flatMap((g) => g.indicators).filter((i) => i.verdict === 'fail');
