@@ -59,6 +59,7 @@ const CASES: string[][] = [
   ['export', '--help'],
   ['assess', 'systems/zhanjiang', '-f', 'markdown', '--date', '2026-12-04', '--assessor', '张三'],
   ['assess', '--help'],
+  ['export', 'systems/zhanjiang', '--xlsx', '--assess', '--assessor', '张三', '--date', '2026-12-04'],
   ['assess', '--nope'],
   ['--lang'],
   ['--lang', 'en'],
