@@ -109,7 +109,7 @@ function problemsOf(indicators: Indicator[]): Problem[] {
         failed,
         summary: {
           zh: `${GROUP_TITLES[i.group].zh}·${i.title.zh}：${value}，门槛 ${op} ${i.threshold}${i.measure === 'percent' ? '%' : ''}${failed ? `，未达标；涉及 ${i.failing.length} 处` : `，已达标；仍有 ${i.failing.length} 处待改进`}`,
-          en: `${GROUP_TITLES[i.group].en} · ${i.title.en}: ${valueEn}, threshold ${op} ${i.threshold}${failed ? `, fails; ${i.failing.length} places` : `, passes; ${i.failing.length} places to improve`}`,
+          en: `${GROUP_TITLES[i.group].en} · ${i.title.en}: ${valueEn}, threshold ${op} ${i.threshold}${i.measure === 'percent' ? '%' : ''}${failed ? `, fails; ${i.failing.length} places` : `, passes; ${i.failing.length} places to improve`}`,
         },
         advice: i.advice,
         places: i.failing,

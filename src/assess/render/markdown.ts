@@ -10,7 +10,7 @@ const table = (head: string[], rows: string[][]) => [`| ${head.join(' | ')} |`, 
 
 function single(a: Assessment, loadErrors: number, lang: Lang): string[] {
   const out: string[] = [];
-  out.push(`## ${zh(lang, '标准体系评价', 'Standard system assessment')}${zh(lang, '：', ': ')}${a.system.title}（${code(a.system.id)}，${code(a.system.file)}）`, '');
+  out.push(`## ${zh(lang, '标准体系评价', 'Standard system assessment')}${zh(lang, '：', ': ')}${a.system.title}${zh(lang, '（', ' (')}${code(a.system.id)}${zh(lang, '，', ', ')}${code(a.system.file)}${zh(lang, '）', ')')}`, '');
   if (loadErrors) out.push(`> ${zh(lang, `体系文件有 ${loadErrors} 处读取或结构错误（hrss-std validate 列出），部分数字可能不完整。`, `${loadErrors} load or schema errors (see hrss-std validate); figures may be incomplete.`)}`, '');
   out.push(`### ${zh(lang, '评价的依据', 'Basis')}`, '', ...a.meta.basis.map((b, i) => `${i + 1}. ${b}`), '');
   out.push(`- **${zh(lang, '评价人员', 'Assessor')}**${zh(lang, '：', ': ')}${assessorText(a, lang)}`);
