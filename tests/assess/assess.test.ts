@@ -409,3 +409,14 @@ describe('institution coverage places', () => {
     for (const p of sample.failing) expect(text[p.line - 1]).toBe('subsystems:');
   });
 });
+
+describe('a system with schema errors', () => {
+  it('is still assessed, and the report says its figures may be incomplete', () => {
+    const dir = tempTree({ 't.catalog.yaml': T_CATALOG, 'systems/p/system.yaml': PLANTED.replace('title: 评价测试体系（测试用）', 'title: 评价测试体系（测试用）\nno_such_field: 1') });
+    const r = runCli(['assess', '--date', '2026-03-01'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/注意：体系文件有 \d+ 处读取或结构错误（hrss-std validate 列出），部分数字可能不完整/);
+    const j = JSON.parse(runCli(['assess', '-f', 'json'], { cwd: dir }).stdout).systems[0];
+    expect(j.loadErrors).toBeGreaterThan(0);
+  });
+});
