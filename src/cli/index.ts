@@ -8,6 +8,7 @@ import { register as importCmd } from './commands/import.js';
 import { register as diff } from './commands/diff.js';
 import { register as completion } from './commands/completion.js';
 import { register as gaps } from './commands/gaps.js';
+import { register as assess } from './commands/assess.js';
 import { register as catalog } from './commands/catalog.js';
 import { register as exportCmd } from './commands/export.js';
 import { register as serve } from './commands/serve.js';
@@ -24,6 +25,7 @@ const COMMANDS: [name: string, register: (program: Command) => void][] = [
   ['diff', diff],
   ['completion', completion],
   ['gaps', gaps],
+  ['assess', assess],
   ['catalog', catalog],
   ['export', exportCmd],
   ['serve', serve],

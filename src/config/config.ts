@@ -52,6 +52,8 @@ export interface Config {
   kinds: Record<string, string>;
   /** kind ids every catalog item needs (default: guide and procedure, 人社部发〔2023〕62号) */
   requiredKinds: string[];
+  /** `assess:` thresholds and weights by indicator id (defaults in assess/definitions.ts) */
+  assess: { thresholds: Record<string, number>; weights: Record<string, number>; basicScore?: number };
 }
 
 /** Kinds every catalog item needs by default: 逐项编制服务指南和操作规程 (人社部发〔2023〕62号). */
@@ -90,6 +92,7 @@ export function defaultConfig(dir: string): Config {
     export: { columns: {} },
     kinds: {},
     requiredKinds: [...DEFAULT_REQUIRED_KINDS],
+    assess: { thresholds: {}, weights: {} },
   };
 }
 
@@ -138,6 +141,7 @@ export function loadConfig(cwd: string, explicit?: string): Config {
   }
   if (c.kinds) cfg.kinds = c.kinds;
   if (c.required_kinds) cfg.requiredKinds = c.required_kinds;
+  if (c.assess) cfg.assess = { thresholds: c.assess.thresholds ?? {}, weights: c.assess.weights ?? {}, ...(c.assess.basic_score !== undefined ? { basicScore: c.assess.basic_score } : {}) };
   if (c.export) cfg.export = { columns: c.export.columns ?? {}, docxTemplate: c.export.docx_template };
   return cfg;
 }

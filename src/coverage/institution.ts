@@ -27,6 +27,8 @@ export interface AspectCoverage {
   /** in-force rows of those kinds, in tree order */
   rows: RowRef[];
   covered: boolean;
+  /** rows behind the aspect, when `rows` was dropped (summarizeSections) */
+  count?: number;
 }
 
 export function computeInstitutionCoverage(system: StandardSystem, vocab: KindVocabulary): AspectCoverage[] {

@@ -26,6 +26,8 @@ export interface ItemKinds {
   kinds: Record<string, RowRef[]>;
   /** every required kind has at least one row */
   complete: boolean;
+  /** the required kinds it lacks, when `kinds` was dropped (summarizeSections) */
+  missing?: string[];
 }
 
 export interface KindRollup {
@@ -87,6 +89,8 @@ export interface ObjectGroup {
   items: { id: string; name: string; covered: boolean }[];
   covered: number;
   percent: number;
+  /** items in the group, when `items` was dropped (summarizeSections) */
+  size?: number;
 }
 
 /** Items covered (an in-force row serves them), grouped by 服务对象 in first-seen catalog order. */

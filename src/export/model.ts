@@ -41,6 +41,8 @@ export interface ExportModel {
   };
   /** --draft: mark missing parts visibly instead of leaving them out */
   draft: boolean;
+  /** export --assess: the 体系评价 the workbook carries as its 评价 sheet */
+  assessment?: import('../assess/types.js').Assessment;
   /** `title` is the plain title documents cite (caveats in parentheses stripped) */
   catalog?: { id: string; title: string; edition?: string; builtin: boolean; ref: string };
   date: DataDate;

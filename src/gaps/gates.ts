@@ -4,13 +4,29 @@ import { BoundedReadError, readRegularFile } from '../util/bounded-read.js';
 const BASELINE_MAX_BYTES = 64 * 1024 * 1024;
 import type { Text } from '../i18n/index.js';
 import type { CoverageState, CoverageSummary } from '../coverage/types.js';
+import type { CoverageSections } from '../coverage/sections.js';
 
 /** A baseline: which counted units each system had covered, ids sorted (code-point order) for clean diffs. */
 export interface Baseline {
   format: 'hrss-std-gaps-baseline';
   version: 1;
-  systems: { system: string; catalog: string; covered: string[] }[];
+  systems: BaselineSystem[];
 }
+
+export interface BaselineSystem {
+  system: string;
+  catalog: string;
+  covered: string[];
+  /** items that had a standard in force of every required kind (文件类型齐全), sorted */
+  kindComplete?: string[];
+  /** institution aspects (机构覆盖) that had a standard in force, in aspect order */
+  institutionAspects?: string[];
+}
+
+/** An item kind-complete in the baseline that now lacks a required kind. */
+export interface KindRegression { system: string; id: string; name: string; missing: string[] }
+/** An institution aspect covered in the baseline that now has no standard in force. */
+export interface AspectRegression { system: string; id: string; title: string }
 
 export interface Regression {
   system: string;
@@ -21,19 +37,26 @@ export interface Regression {
 
 export interface GateResults {
   minCoverage?: { threshold: number; failing: { system: string; pct: number; covered: number; items: number }[] };
-  baseline?: { file: string; regressions: Regression[]; notices: Text[] };
+  baseline?: { file: string; regressions: Regression[]; kindRegressions: KindRegression[]; aspectRegressions: AspectRegression[]; notices: Text[] };
   failed: boolean;
 }
 
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-export function makeBaseline(reports: CoverageSummary[]): Baseline {
+export function makeBaseline(reports: CoverageSummary[], sections?: CoverageSections[]): Baseline {
   const systems = reports
-    .map((r) => ({
-      system: r.system.id,
-      catalog: r.catalog.id,
-      covered: r.items.filter((i) => i.counted && i.state === 'covered').map((i) => i.item.id).sort(byCodePoint),
-    }))
+    .map((r, k): BaselineSystem => {
+      const sec = sections?.[k];
+      return {
+        system: r.system.id,
+        catalog: r.catalog.id,
+        covered: r.items.filter((i) => i.counted && i.state === 'covered').map((i) => i.item.id).sort(byCodePoint),
+        ...(sec ? {
+          kindComplete: sec.kinds.items.filter((i) => i.complete).map((i) => i.id).sort(byCodePoint),
+          institutionAspects: sec.institution.filter((a) => a.covered).map((a) => a.id),
+        } : {}),
+      };
+    })
     .sort((a, b) => byCodePoint(a.system, b.system));
   return { format: 'hrss-std-gaps-baseline', version: 1, systems };
 }
@@ -63,9 +86,10 @@ export function readBaseline(file: string): Baseline {
     if (err.code) throw new BaselineError({ zh: `无法读取基线文件 ${file}（${err.code}）`, en: `cannot read the baseline ${file} (${err.code})` });
     throw new BaselineError({ zh: `基线文件 ${file} 不是有效的 JSON：${err.message}`, en: `baseline ${file} is not valid JSON: ${err.message}` });
   }
-  const isEntry = (v: unknown): v is Baseline['systems'][number] =>
-    !!v && typeof v === 'object' && typeof (v as Record<string, unknown>).system === 'string' &&
-    Array.isArray((v as Record<string, unknown>).covered) && ((v as Record<string, unknown>).covered as unknown[]).every((x) => typeof x === 'string');
+  const ids = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
+  const isEntry = (v: unknown): v is BaselineSystem =>
+    !!v && typeof v === 'object' && typeof (v as Record<string, unknown>).system === 'string' && ids((v as Record<string, unknown>).covered)
+    && ['kindComplete', 'institutionAspects'].every((k) => (v as Record<string, unknown>)[k] === undefined || ids((v as Record<string, unknown>)[k]));
   const r = raw as Record<string, unknown> | null;
   let systems: Baseline['systems'] | undefined;
   if (r && Array.isArray(r.systems) && r.systems.every(isEntry)) systems = r.systems;
@@ -76,12 +100,20 @@ export function readBaseline(file: string): Baseline {
       en: `baseline ${file} has the wrong shape: expected { "systems": [ { "system", "catalog", "covered": [ids…] } ] }`,
     });
   }
-  return { format: 'hrss-std-gaps-baseline', version: 1, systems: systems.map((s) => ({ system: s.system, catalog: String(s.catalog ?? ''), covered: s.covered })) };
+  return { format: 'hrss-std-gaps-baseline', version: 1, systems: systems.map((s) => ({
+    system: s.system, catalog: String(s.catalog ?? ''), covered: s.covered,
+    ...(s.kindComplete ? { kindComplete: s.kindComplete } : {}), ...(s.institutionAspects ? { institutionAspects: s.institutionAspects } : {}),
+  })) };
 }
 
-/** The ratchet: an item covered in the baseline must still be covered. */
-export function compareBaseline(reports: CoverageSummary[], base: Baseline, file: string): NonNullable<GateResults['baseline']> {
+/**
+ * The ratchet: an item covered in the baseline must still be covered; with `sections`, an item
+ * kind-complete in the baseline must still be, and a covered institution aspect must stay covered.
+ */
+export function compareBaseline(reports: CoverageSummary[], base: Baseline, file: string, sections?: CoverageSections[]): NonNullable<GateResults['baseline']> {
   const regressions: Regression[] = [];
+  const kindRegressions: KindRegression[] = [];
+  const aspectRegressions: AspectRegression[] = [];
   const notices: Text[] = [];
   const bySystem = new Map(base.systems.map((s) => [s.system, s]));
   for (const r of reports) {
@@ -100,6 +132,20 @@ export function compareBaseline(reports: CoverageSummary[], base: Baseline, file
       if (!ic) gone.push(id);
       else if (ic.state !== 'covered') regressions.push({ system: r.system.id, id, name: ic.item.name, state: ic.state });
     }
+    const sec = sections?.[reports.indexOf(r)];
+    if (sec && b.kindComplete) {
+      const items = new Map(sec.kinds.items.map((i) => [i.id, i]));
+      for (const id of b.kindComplete) {
+        const i = items.get(id);
+        if (i && !i.complete) kindRegressions.push({ system: r.system.id, id, name: i.name, missing: i.missing ?? sec.kinds.required.filter((k) => !i.kinds[k]?.length) });
+      }
+    }
+    if (sec && b.institutionAspects) {
+      for (const id of b.institutionAspects) {
+        const a = sec.institution.find((x) => x.id === id);
+        if (a && !a.covered) aspectRegressions.push({ system: r.system.id, id, title: a.title });
+      }
+    }
     if (gone.length) {
       notices.push({
         zh: `体系 ${r.system.id}：基线中的 ${gone.join('、')} 已不在目录中，未计为退步`,
@@ -112,7 +158,7 @@ export function compareBaseline(reports: CoverageSummary[], base: Baseline, file
       notices.push({ zh: `基线中的体系 ${s.system} 本次未分析`, en: `system ${s.system} of the baseline was not measured in this run` });
     }
   }
-  return { file, regressions, notices };
+  return { file, regressions, kindRegressions, aspectRegressions, notices };
 }
 
 /** Below P% fails. The percentage compared is the one printed (rounded half up to one decimal). */

@@ -11,7 +11,7 @@ import { catalogFor } from './validate.js';
 import { loadCatalog } from '../catalog/load.js';
 import type { StageFinding } from '../system/load.js';
 import { discoverSystems } from '../load/discover.js';
-import { computeKindCoverage, type KindCoverage } from '../coverage/kinds.js';
+import { computeSections, summarizeSections, type CoverageSections } from '../coverage/sections.js';
 import { kindVocabulary } from '../model/kind.js';
 
 export interface MeasuredSystem {
@@ -20,8 +20,8 @@ export interface MeasuredSystem {
   report: CoverageSummary;
   /** load/schema errors: the measurement may be incomplete */
   errors: Diagnostic[];
-  /** 文件类型覆盖 (item × required kinds), when GapsOptions.kinds asked for it */
-  kinds?: KindCoverage;
+  /** 文件类型覆盖 (item × required kinds), 服务对象覆盖, 机构覆盖: per-item lists only where `report` keeps its rows */
+  sections: CoverageSections;
 }
 
 export interface GapsLoad {
@@ -41,8 +41,6 @@ export interface GapsOptions {
    * dropped as soon as it is measured (at 100k rows, ~130 MB the GC need not carry).
    */
   detail: 'all' | 'first';
-  /** also measure kind coverage against config.requiredKinds (only when a kind gate needs it) */
-  kinds?: boolean;
 }
 
 /**
@@ -73,8 +71,8 @@ export function measureGaps(args: string[], config: Config, cwd: string, opts: G
     const errors = stage.filter((s) => config.rules[s.rule] !== 'off').map((s) => toDiagnostic(s.rule, 'error', s.finding));
     const report = computeCoverage(loaded.system, c.catalog);
     const keepRows = opts.detail === 'all' || out.systems.length === 0;
-    const kinds = opts.kinds ? computeKindCoverage(loaded.system, c.catalog, kindVocabulary(config.kinds), config.requiredKinds) : undefined;
-    out.systems.push({ file: display, report: keepRows ? report : summarizeCoverage(report), errors, ...(kinds ? { kinds } : {}) });
+    const sections = computeSections(loaded.system, c.catalog, kindVocabulary(config.kinds), config.requiredKinds);
+    out.systems.push({ file: display, report: keepRows ? report : summarizeCoverage(report), errors, sections: keepRows ? sections : summarizeSections(sections) });
   }
   return out;
 }

@@ -21,6 +21,7 @@ export const LAYERS: readonly string[] = [
   'rules',
   'report',
   'gaps',
+  'assess',
   'export',
   'pipeline',
   'serve',

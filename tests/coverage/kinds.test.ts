@@ -31,9 +31,9 @@ const CATALOG = lines(
 );
 const SYSTEM = lines(
   'id: t', 'title: T', 'framework: none', 'catalog: ../../kt.catalog.yaml', 'standards:',
-  '  - title: 事项一服务指南', '    number: DB4408/T 1-2024', '    services: [K-01]', // line 6
-  '  - title: 事项一经办', '    kind: 操作规程', '    number: DB4408/T 2-2024', '    services: [K-01]', // line 9
-  '  - title: 事项二服务指南', '    number: DB4408/T 3-2024', '    services: [K-02]', // line 13
+  '  - title: 事项一服务指南', '    status: current', '    services: [K-01]', // line 6
+  '  - title: 事项一经办', '    kind: 操作规程', '    status: current', '    services: [K-01]', // line 9
+  '  - title: 事项二服务指南', '    status: current', '    services: [K-02]', // line 13
   '  - title: 事项二操作规程', '    status: planned', '    services: [K-02]', // line 16
 );
 
@@ -107,9 +107,9 @@ describe('institution coverage (from kind)', () => {
   // one row per aspect-bearing kind; the planned safety row does not count
   const SYS = lines(
     'id: t', 'title: T', 'framework: none', 'standards:',
-    '  - title: 服务大厅环境要求', '    kind: 场地环境', '    number: DB4408/T 11-2024', // 5
-    '  - title: 窗口人员配置', '    kind: staff', '    number: DB4408/T 12-2024', // 8
-    '  - title: 某事项服务指南', '    number: DB4408/T 13-2024', // 11
+    '  - title: 服务大厅环境要求', '    kind: 场地环境', '    status: current', // 5
+    '  - title: 窗口人员配置', '    kind: staff', '    status: current', // 8
+    '  - title: 某事项服务指南', '    status: current', // 11
     '  - title: 安全应急预案', '    kind: safety', '    status: planned', // 13
   );
   const dir = tempTree({ 'systems/t/system.yaml': SYS });

@@ -90,8 +90,11 @@ describe('hrss-std gaps formats (fixture)', () => {
   it('csv: one line per unit, CRLF, a BOM only when written to a file', () => {
     const r = runCli(['gaps', DEMO, '-f', 'csv']);
     expect(r.code).toBe(0);
-    const lines = r.stdout.split('\r\n').filter(Boolean);
+    // the unit table, then a blank line and the kind / object / institution figures (tests/gaps/sections.test.ts)
+    const all = r.stdout.split('\r\n');
+    const lines = all.slice(0, all.indexOf(''));
     expect(lines).toHaveLength(1 + 10);
+    expect(all[lines.length + 1]).toMatch(/^体系,分项,分组,名称,满足数,总数,比例或有无,依据行$/);
     expect(lines[0]).toMatch(/^体系,目录,领域,项目编号,项目名称,事项编号,事项名称,计入统计,状态,state,/);
     expect(lines.find((l) => l.includes(',A-03,'))).toContain(',仅有失效标准,lapsed,');
     expect(lines.find((l) => l.includes(',U-01,'))).toContain(',否,已覆盖,covered,');
@@ -143,7 +146,7 @@ describe('gates', () => {
     expect(runCli(['gaps', sys, '--write-baseline', base]).code).toBe(0);
     expect(JSON.parse(readFileSync(base, 'utf8'))).toEqual({
       format: 'hrss-std-gaps-baseline', version: 1,
-      systems: [{ system: 'demo', catalog: 'gaps-test', covered: ['A-01', 'A-05', 'B-01', 'B-02'] }],
+      systems: [{ system: 'demo', catalog: 'gaps-test', covered: ['A-01', 'A-05', 'B-01', 'B-02'], kindComplete: [], institutionAspects: expect.any(Array) }],
     });
     expect(runCli(['gaps', sys, '--baseline', base]).code).toBe(0);
     // the local standard for project B is withdrawn: B-01, B-02 and A-05 (also B) lose coverage

@@ -47,8 +47,8 @@ describe('gaps --min-kind-coverage', () => {
     const dir = tempTree({
       'kt.catalog.yaml': 'id: kt\ntitle: 测试目录（测试用）\nprojects:\n  - id: K\n    name: 测试项目\n    items:\n      - { id: K-01, name: 事项一 }\n',
       'systems/t/system.yaml': 'id: t\ntitle: T\nframework: none\ncatalog: ../../kt.catalog.yaml\nstandards:\n'
-        + '  - { title: 事项一服务指南, number: DB4408/T 1-2024, services: [K-01] }\n'
-        + '  - { title: 事项一经办, kind: procedure, number: DB4408/T 2-2024, services: [K-01] }\n',
+        + '  - { title: 事项一服务指南, status: current, services: [K-01] }\n'
+        + '  - { title: 事项一经办, kind: procedure, status: current, services: [K-01] }\n',
     });
     const ok = runCli(['gaps', '--min-kind-coverage', '100'], { cwd: dir });
     expect(ok.stderr).toContain('✓ systems/t/system.yaml：文件类型齐全率 100.0%（1/1 个事项');

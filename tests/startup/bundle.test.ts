@@ -134,6 +134,9 @@ process.stdout.write(String(s.cachedDataRejected));`;
       ['completion', 'fish'],
       ['diff', SAMPLE, SAMPLE],
       ['export', SAMPLE, '--date', '2024-13-01'],
+      ['assess', SAMPLE, '--date', '2026-12-04'],
+      ['assess', SAMPLE, '-f', 'json'],
+      ['assess', '--help'],
     ];
     for (const args of cases) {
       const { bundled, plain } = both(args);

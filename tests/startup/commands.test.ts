@@ -57,6 +57,10 @@ const CASES: string[][] = [
   ['catalog', '--help'],
   ['export', 'systems/zhanjiang', '--xlsx', 'a.xlsx', '--docx', '--force', '--date', '2024-01-01'],
   ['export', '--help'],
+  ['assess', 'systems/zhanjiang', '-f', 'markdown', '--date', '2026-12-04', '--assessor', '张三'],
+  ['assess', '--help'],
+  ['export', 'systems/zhanjiang', '--xlsx', '--assess', '--assessor', '张三', '--date', '2026-12-04'],
+  ['assess', '--nope'],
   ['--lang'],
   ['--lang', 'en'],
 ];

@@ -30,6 +30,9 @@ export interface RunExportInput {
   /** --draft: mark what the 编制说明 still lacks in the document */
   draft?: boolean;
   docxTemplate?: string;
+  /** --assess: add the 体系评价 as a 评价 sheet of the workbook (评价时间: --date or document.date) */
+  assess?: boolean;
+  assessor?: string;
   color: boolean;
   toolVersion: string;
 }
@@ -143,6 +146,22 @@ export async function runExport(input: RunExportInput): Promise<{ messages: Text
   // and the same input must give the same bytes. The counts go to the terminal instead.
   const { warnings } = result.summary;
   const model = buildExportModel({ system, catalog, coverage, columns, toolVersion: input.toolVersion, date: input.date, draft: input.draft });
+  if (input.assess) {
+    // the same assessment as hrss-std assess: the 评价时间 is --date or a full document.date, never the data's latest date
+    const { assessSystem } = await import('../../assess/assess.js');
+    const { DEFAULT_BASIC_SCORE } = await import('../../assess/definitions.js');
+    const { knownStandards } = await import('../../data/known.js');
+    const { kindVocabulary } = await import('../../model/kind.js');
+    const { isIsoDate } = await import('../../schema/validate.js');
+    const docDate = system.document?.date;
+    const date = input.date ?? (docDate && isIsoDate(docDate) ? docDate : undefined);
+    model.assessment = assessSystem({
+      system, catalog, known: knownStandards(), vocab: kindVocabulary(config.kinds), requiredKinds: config.requiredKinds, reviewYears: config.reviewYears,
+      ruleSeverities: config.rules, date, dateSource: input.date ? 'option' : date ? 'document' : undefined,
+      settings: { thresholds: config.assess.thresholds, weights: config.assess.weights, basicScore: config.assess.basicScore ?? DEFAULT_BASIC_SCORE },
+      file: system.file.display, assessor: input.assessor, toolVersion: input.toolVersion,
+    });
+  }
 
   const messages: Text[] = [];
   const files: string[] = [];
@@ -166,7 +185,9 @@ export async function runExport(input: RunExportInput): Promise<{ messages: Text
     const shown = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : tgt.file;
     files.push(tgt.file);
     messages.push(tgt.id === 'xlsx'
-      ? { zh: `已写入 ${shown}（明细表 ${model.rows.length} 项标准；工作表：结构图、明细表、统计表、覆盖情况、说明）`, en: `wrote ${shown} (${model.rows.length} standards; sheets 结构图, 明细表, 统计表, 覆盖情况, 说明)` }
+      ? model.assessment
+        ? { zh: `已写入 ${shown}（明细表 ${model.rows.length} 项标准；工作表：结构图、明细表、统计表、覆盖情况、评价、说明）`, en: `wrote ${shown} (${model.rows.length} standards; sheets 结构图, 明细表, 统计表, 覆盖情况, 评价, 说明)` }
+        : { zh: `已写入 ${shown}（明细表 ${model.rows.length} 项标准；工作表：结构图、明细表、统计表、覆盖情况、说明）`, en: `wrote ${shown} (${model.rows.length} standards; sheets 结构图, 明细表, 统计表, 覆盖情况, 说明)` }
       : { zh: `已写入 ${shown}（结构图、明细表 ${model.rows.length} 项、统计表、覆盖情况、编制说明）`, en: `wrote ${shown} (structure, ${model.rows.length}-row table, statistics, coverage, 编制说明)` });
   }
   if (siteDir) {

@@ -11,6 +11,8 @@ interface ExportOptions extends GlobalOptions {
   date?: string;
   draft?: boolean;
   docxTemplate?: string;
+  assess?: boolean;
+  assessor?: string;
 }
 
 export function register(program: Command): void {
@@ -25,6 +27,8 @@ export function register(program: Command): void {
     .option('--docx-template <file>', '使用该 Word 文件（.docx/.dotx）的样式（字体、标题）')
     .option('--date <YYYY-MM-DD>', '文件上的日期（默认取数据中最晚的发布/实施/复审日期，不取系统时钟）')
     .option('--draft', '草稿：在 Word 文件中以红字标出编制说明尚缺的内容（正式文件不写这些部分）')
+    .option('--assess', '在 Excel 文件中加“评价”工作表（同 hrss-std assess；评价时间取 --date 或 document.date）')
+    .option('--assessor <name>', '评价人员（与 --assess 同用）')
     .option('--force', '体系有校验错误时仍导出；覆盖不是本工具生成的同名文件或有锁文件的文件')
     .addHelpText('after', `
 示例 / examples:
@@ -55,6 +59,8 @@ export function register(program: Command): void {
         date: opts.date,
         draft: !!opts.draft,
         docxTemplate: opts.docxTemplate,
+        assess: !!opts.assess,
+        assessor: opts.assessor,
         color: useColor(process.stderr, g),
         toolVersion: version(),
       });

@@ -23,7 +23,7 @@ export function register(program: Command): void {
     .option('-o, --output <file>', '把报告写入文件（原子写入；CSV 文件带 BOM，便于 Excel 打开）')
     .option('--min-coverage <P>', '任一体系的覆盖率（按输出的一位小数）低于 P% 时以退出码 3 失败')
     .option('--min-kind-coverage <P>', '任一体系的文件类型齐全率（每个事项都有 required_kinds 所列类型的现行标准，默认服务指南和操作规程）低于 P% 时以退出码 3 失败')
-    .option('--baseline <file>', '与基线比较：基线中已覆盖的事项不再覆盖时以退出码 3 失败')
+    .option('--baseline <file>', '与基线比较：基线中已覆盖的事项不再覆盖、文件类型齐全的事项不再齐全或有标的机构方面不再有标时以退出码 3 失败')
     .option('--write-baseline <file>', '把本次已覆盖的事项写为基线（JSON）')
     .option('--catalog <ref>', '所有体系都按此目录分析（内置 id 或相对当前目录的路径），代替 system.yaml 的 catalog:')
     .addHelpText('after', `
@@ -61,7 +61,7 @@ export function register(program: Command): void {
       }
       const { measureGaps } = await import('../../pipeline/measure.js');
       // JSON lists every system's rows; the other formats list rows only when there is one system.
-      const loaded = measureGaps(paths, config, cwd, { catalog: opts.catalog, detail: opts.format === 'json' ? 'all' : 'first', kinds: kindThreshold !== undefined });
+      const loaded = measureGaps(paths, config, cwd, { catalog: opts.catalog, detail: opts.format === 'json' ? 'all' : 'first' });
       if (loaded.missing.length) {
         throw new UserError({ zh: `找不到体系：${loaded.missing.join('、')}`, en: `no system found at: ${loaded.missing.join(', ')}` },
           EXIT.USAGE, { zh: '给出 system.yaml 或其所在目录', en: 'name a system.yaml or its folder' });
@@ -102,14 +102,14 @@ export function register(program: Command): void {
           if (e instanceof gatesMod.BaselineError) throw new UserError(e.text, EXIT.USAGE, { zh: '用 --write-baseline 生成基线文件', en: 'create one with --write-baseline' });
           throw e;
         }
-        gates.baseline = gatesMod.compareBaseline(reports, base, opts.baseline);
-        gates.failed ||= gates.baseline.regressions.length > 0;
+        gates.baseline = gatesMod.compareBaseline(reports, base, opts.baseline, loaded.systems.map((s) => s.sections));
+        gates.failed ||= gates.baseline.regressions.length + gates.baseline.kindRegressions.length + gates.baseline.aspectRegressions.length > 0;
       }
       const anyGate = threshold !== undefined || !!opts.baseline;
 
       const input = {
         reports,
-        meta: loaded.systems.map((s) => ({ file: s.file, errors: s.errors })),
+        meta: loaded.systems.map((s) => ({ file: s.file, errors: s.errors, sections: s.sections })),
         lang,
         gates: anyGate ? gates : undefined,
         toolVersion: version(),
@@ -125,7 +125,7 @@ export function register(program: Command): void {
         // A baseline missing a system would silently drop its ratchet: write none until every system can be measured.
         if (loaded.failed.length) {
           process.stderr.write(`hrss-std: ${t({ zh: `有体系无法计量，未写入基线 ${opts.writeBaseline}`, en: `some systems could not be measured; baseline ${opts.writeBaseline} not written` }, lang)}\n`);
-        } else emit(gatesMod.baselineText(gatesMod.makeBaseline(reports)), opts.writeBaseline);
+        } else emit(gatesMod.baselineText(gatesMod.makeBaseline(reports, loaded.systems.map((s) => s.sections))), opts.writeBaseline);
       }
       // The table on a terminal already shows the gate lines; everywhere else repeat failures on stderr for CI logs.
       if (gates.failed && (opts.format !== 'table' || opts.output)) {
@@ -136,7 +136,7 @@ export function register(program: Command): void {
       let kindFailed = false;
       if (kindThreshold !== undefined) {
         for (const s of loaded.systems) {
-          const k = s.kinds!;
+          const k = s.sections.kinds;
           const kinds = k.required.map((id) => k.titles[id]).join('、');
           const ok = k.total.percent >= kindThreshold;
           kindFailed ||= !ok;

@@ -9,6 +9,7 @@ import type { Exporter } from '../types.js';
 import { getRawRows, materializeRows, renderRows, renderSharedStrings, type RowModel } from './raw-rows.js';
 import { normalizeParts } from '../zip.js';
 import { writeAboutSheet } from './about.js';
+import { writeAssessmentSheet } from './assessment.js';
 import { writeCoverageSheet } from './coverage.js';
 import { writeDetailSheet } from './detail.js';
 import { writeStatsSheet } from './stats.js';
@@ -120,6 +121,7 @@ export function buildWorkbook(model: ExportModel): ExcelJS.Workbook {
   writeDetailSheet(sheet('明细表'), model);
   writeStatsSheet(sheet('统计表'), model);
   writeCoverageSheet(sheet('覆盖情况'), model);
+  if (model.assessment) writeAssessmentSheet(sheet('评价'), model.assessment, model.system.title);
   writeAboutSheet(sheet('说明'), model);
   writeMetaSheet(sheet(META_SHEET), model);
   return wb;

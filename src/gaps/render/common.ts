@@ -5,6 +5,7 @@ import { displayNumber, effectiveLevel } from '../../model/level.js';
 import { LEVELS, STATUS_LABELS, type Level, type StandardEntry } from '../../model/types.js';
 import { isDetailed, topLevelOf } from '../../coverage/coverage.js';
 import type { GateResults } from '../gates.js';
+import type { CoverageSections } from '../../coverage/sections.js';
 import { LEVEL_SHORT, NO_AREA } from '../labels.js';
 import type { CoverageReport, CoverageSummary, ItemCoverage, Rollup, ServingRow } from '../../coverage/types.js';
 
@@ -13,7 +14,7 @@ export interface GapsRenderInput {
   /** detailed (with rows) where a view lists rows: one system, or JSON; otherwise summaries may do */
   reports: CoverageSummary[];
   /** per report: the system file shown and load errors that may make it incomplete */
-  meta: { file: string; errors: Diagnostic[] }[];
+  meta: { file: string; errors: Diagnostic[]; sections?: CoverageSections }[];
   lang: Lang;
   gates?: GateResults;
   toolVersion: string;

@@ -5,6 +5,7 @@ import { ROUNDING } from '../../coverage/round.js';
 import { matrixGroups } from '../matrix.js';
 import type { CoverageReport, Rollup } from '../../coverage/types.js';
 import { detailed, rowTop, type GapsRenderInput } from './common.js';
+import { aspectCount, groupSize, type CoverageSections } from '../../coverage/sections.js';
 
 function rollup(r: Rollup) {
   return {
@@ -13,7 +14,30 @@ function rollup(r: Rollup) {
   };
 }
 
+/** The three coverages, each apart from `totals` (item coverage); every figure with the rows behind it. */
+function sectionsJson(s: CoverageSections) {
+  const k = s.kinds;
+  return {
+    kindCoverage: {
+      required: k.required,
+      titles: k.titles,
+      total: k.total,
+      byProject: k.projects,
+      items: k.items.map((i) => ({ id: i.id, name: i.name, project: i.projectId ?? null, complete: i.complete, kinds: i.kinds })),
+    },
+    objectCoverage: s.objects.map((g) => ({ target: g.target, items: groupSize(g), covered: g.covered, percent: g.percent, itemStates: g.items })),
+    institutionCoverage: s.institution.map((a) => ({ id: a.id, title: a.title, kinds: a.kinds, covered: a.covered, count: aspectCount(a), rows: a.rows })),
+  };
+}
+
 function reportJson(r: CoverageReport, meta: GapsRenderInput['meta'][number]) {
+  return {
+    ...reportCore(r, meta),
+    ...(meta.sections ? sectionsJson(meta.sections) : {}),
+  };
+}
+
+function reportCore(r: CoverageReport, meta: GapsRenderInput['meta'][number]) {
   const c = r.catalog;
   return {
     system: { id: r.system.id, title: r.system.title, file: meta.file, loadErrors: meta.errors.length },

@@ -10,6 +10,11 @@ import {
 } from './common.js';
 import type { StandardEntry } from '../../model/types.js';
 import { gatesLines } from './table.js';
+import type { CoverageSections } from '../../coverage/sections.js';
+import {
+  aspectCount, aspectsCovered, groupSize, incompleteItems, institutionFormula, kindFormula, kindNames, kindTitle, objectFormula, objectsInline, ratio, refText,
+  SECTION_TITLES, targetName,
+} from './sections.js';
 
 const zh = (lang: Lang, a: string, b: string) => (lang === 'zh' ? a : b);
 /** Table cells: no pipes or line breaks may leak into the Markdown table. */
@@ -39,6 +44,62 @@ function rollups(first: string[], rows: Rollup[], left: (r: Rollup) => string[],
 function catalogQuote(r: CoverageReport['catalog'], lang: Lang): string[] {
   // A list, because consecutive quoted lines would run together into one paragraph.
   return [`> ${zh(lang, '目录', 'Catalog')}${zh(lang, '：', ': ')}${oneLine(catalogHeadline(r, lang))}`, '>', ...catalogStatement(r, lang).map((l) => `> - ${oneLine(l)}`)];
+}
+
+/** The three coverages of one system, each its own heading and formula; rows behind each figure in <details>. */
+function sections(s: CoverageSections, lang: Lang): string[] {
+  const out: string[] = [];
+  const k = s.kinds;
+  out.push(`### ${tr(SECTION_TITLES.kinds, lang)}`, '');
+  out.push(zh(lang, `应有类型：${kindNames(s, lang)}。类型齐全的事项 **${ratio(k.total.complete, k.total.items, k.total.percent, lang)}**；`, `Required kinds: ${kindNames(s, lang)}. Items with every kind **${ratio(k.total.complete, k.total.items, k.total.percent, lang)}**; `)
+    + k.required.map((id) => zh(lang, `有${kindTitle(s, id, lang)} ${k.total.perKind[id] ?? 0} 项`, `with ${id} ${k.total.perKind[id] ?? 0}`)).join(zh(lang, '，', ', ')) + zh(lang, '。', '.'), '');
+  out.push(`${kindFormula(s, lang)}${zh(lang, '。', '.')}`, '');
+  out.push(...table([zh(lang, '项目', 'project'), zh(lang, '名称', 'name'), zh(lang, '事项', 'items'), zh(lang, '齐全', 'complete'), ...k.required.map((id) => kindTitle(s, id, lang))],
+    k.projects.map((p) => [p.projectId, p.name, String(p.items), String(p.complete), ...k.required.map((id) => String(p.perKind[id] ?? 0))]), 2), '');
+  const missing = incompleteItems(s);
+  if (missing.length) {
+    out.push(`<details><summary>${zh(lang, `缺少应有类型的事项（${missing.length}）`, `Items lacking a required kind (${missing.length})`)}</summary>`, '');
+    for (const m of missing) out.push(`- ${code(m.id)} ${m.name}：${zh(lang, '缺', 'lacks')} ${m.missing.map((id) => kindTitle(s, id, lang)).join(zh(lang, '、', ', '))}`);
+    out.push('', '</details>', '');
+  }
+  const having = k.items.filter((i) => k.required.some((id) => i.kinds[id]!.length));
+  if (having.length) {
+    out.push(`<details><summary>${zh(lang, `有应有类型标准的事项及依据行（${having.length}）`, `Items with a required kind, and the rows (${having.length})`)}</summary>`, '');
+    for (const i of having) {
+      const parts = k.required.filter((id) => i.kinds[id]!.length).map((id) => `${kindTitle(s, id, lang)}：${i.kinds[id]!.map((r) => code(`${r.file}:${r.line}`)).join(zh(lang, '、', ', '))}`);
+      out.push(`- ${code(i.id)} ${i.name}${i.complete ? ' ✅' : ''}：${parts.join(zh(lang, '；', '; '))}`);
+    }
+    out.push('', '</details>', '');
+  }
+
+  out.push(`### ${tr(SECTION_TITLES.objects, lang)}`, '');
+  out.push(...table([zh(lang, '服务对象', 'object'), zh(lang, '事项', 'items'), zh(lang, '已覆盖', 'covered'), zh(lang, '覆盖率', 'coverage')],
+    s.objects.map((g) => [targetName(g.target, lang), String(groupSize(g)), String(g.covered), formatPct(g.percent, groupSize(g)) + (groupSize(g) ? '%' : '')]), 1), '');
+  if (s.objects.length === 1) out.push(zh(lang, '只有一组：与事项覆盖相同，未覆盖的事项见上文。', 'One group only: the same as item coverage; the items not covered are listed above.'), '');
+  else {
+    for (const g of s.objects) {
+      const gaps = g.items.filter((i) => !i.covered);
+      if (gaps.length) out.push(`- ${targetName(g.target, lang)}${zh(lang, '：未覆盖 ', ': not covered ')}${gaps.map((i) => `${code(i.id)} ${i.name}`).join(zh(lang, '、', ', '))}`);
+    }
+    out.push('');
+  }
+  out.push(`${objectFormula(lang)}${zh(lang, '。', '.')}`, '');
+
+  out.push(`### ${tr(SECTION_TITLES.institution, lang)}`, '');
+  out.push(zh(lang, `有标的方面 **${aspectsCovered(s)}/${s.institution.length}**。`, `Aspects covered **${aspectsCovered(s)}/${s.institution.length}**.`), '');
+  out.push(...table([zh(lang, '方面', 'aspect'), zh(lang, '有标', 'covered'), zh(lang, '标准数', 'rows'), zh(lang, '计入的文件类型', 'kinds counted')],
+    s.institution.map((a) => [zh(lang, a.title, a.id), a.covered ? '✅' : '❌', String(aspectCount(a)), a.kinds.map((id) => kindTitle(s, id, lang)).join(zh(lang, '、', ', '))]), 2), '');
+  const withRows = s.institution.filter((a) => a.rows.length);
+  if (withRows.length) {
+    out.push(`<details><summary>${zh(lang, '各方面的依据行', 'The rows behind each aspect')}</summary>`, '');
+    for (const a of withRows) {
+      out.push(`- ${zh(lang, a.title, a.id)}`);
+      for (const r of a.rows) out.push(`  - ${code(`${r.file}:${r.line}`)} ${r.number ?? zh(lang, '（无编号）', '(no number)')} ${r.title}`);
+    }
+    out.push('', '</details>', '');
+  }
+  out.push(`${institutionFormula(lang)}${zh(lang, '。', '.')}`, '');
+  return out;
 }
 
 function single(r: CoverageReport, meta: GapsRenderInput['meta'][number], input: GapsRenderInput): string[] {
@@ -84,6 +145,7 @@ function single(r: CoverageReport, meta: GapsRenderInput['meta'][number], input:
     for (const x of r.unknownIds) out.push(`- ${code(x.id)} ${zh(lang, '于', 'at')} ${code(serviceIdLoc(x.entry, x.id))}`);
     out.push('');
   }
+  if (meta.sections) out.push(...sections(meta.sections, lang));
   out.push(`<details><summary>${zh(lang, `事项明细（${r.items.length} 项）`, `All items (${r.items.length})`)}</summary>`, '');
   const rowText = (e: StandardEntry) => `${rowNumber(e, lang)} ${e.title}（${rowLevel(e, lang)}，${rowStatus(e, lang)}，${rowPlace(e)}）`;
   const rows = r.items.map((ic) => [
@@ -122,6 +184,15 @@ function multi(input: GapsRenderInput): string[] {
     out.push(STATES.map((s) => `${MD_MARKS[s]} ${tr(STATE_LABELS[s], lang)}`).join(' · '), '');
     out.push(...table([zh(lang, '事项', 'item'), zh(lang, '名称', 'name'), ...g.reports.map((r) => r.system.id)],
       g.rows.map((row) => [row.unit.item.id, row.unit.item.name + (row.unit.counted ? '' : zh(lang, '（不计入）', ' (not counted)')), ...row.states.map((s) => MD_MARKS[s])]), 99), '');
+  }
+  if (input.meta.every((m) => m.sections)) {
+    out.push(`### ${zh(lang, '文件类型、机构与服务对象覆盖（均与事项覆盖率分开计算）', 'Kind, institution and service-object coverage (each apart from item coverage)')}`, '');
+    out.push(...table([zh(lang, '体系', 'system'), zh(lang, '文件类型齐全', 'kind coverage'), zh(lang, '机构有标方面', 'aspects'), zh(lang, '服务对象覆盖', 'service objects')],
+      input.reports.map((r, i) => {
+        const sec = input.meta[i]!.sections!;
+        return [code(r.system.id), ratio(sec.kinds.total.complete, sec.kinds.total.items, sec.kinds.total.percent, lang), `${aspectsCovered(sec)}/${sec.institution.length}`, objectsInline(sec, lang)];
+      }), 1), '');
+    out.push(`${kindFormula(input.meta[0]!.sections!, lang)}${zh(lang, '。', '.')}`, '');
   }
   return out;
 }

@@ -10,6 +10,11 @@ import {
 } from './common.js';
 import type { StandardEntry } from '../../model/types.js';
 import { alignRows, type Align } from '../../util/text-table.js';
+import type { CoverageSections } from '../../coverage/sections.js';
+import {
+  aspectCount, aspectsCovered, groupSize, incompleteItems, institutionFormula, kindFormula, kindNames, kindTitle, objectFormula, objectsInline, ratio, refText,
+  SECTION_TITLES, targetName,
+} from './sections.js';
 
 const zh = (lang: Lang, a: string, b: string) => (lang === 'zh' ? a : b);
 
@@ -95,6 +100,75 @@ function itemDetails(r: CoverageReport, lang: Lang): string[] {
   });
 }
 
+/** How many rows an aspect lists in the terminal before "… n more" (JSON and Markdown list all). */
+const ASPECT_ROWS = 5;
+
+/** The three coverages of one system, each under its own heading with its own formula. */
+function sectionsBlock(s: CoverageSections, lang: Lang): string[] {
+  const out: string[] = [];
+  const k = s.kinds;
+  out.push(tr(SECTION_TITLES.kinds, lang));
+  out.push(zh(lang, `  应有类型：${kindNames(s, lang)}（.hrss-std.yaml 的 required_kinds）`, `  Required kinds: ${kindNames(s, lang)} (required_kinds in .hrss-std.yaml)`));
+  out.push(...alignRows([
+    [zh(lang, '类型齐全的事项', 'items with every kind'), ratio(k.total.complete, k.total.items, k.total.percent, lang)],
+    ...k.required.map((id) => [zh(lang, `有${kindTitle(s, id, lang)}的事项`, `items with ${id}`), `${k.total.perKind[id] ?? 0}/${k.total.items}`]),
+  ], ['l', 'r'], '  '));
+  out.push(`  ${kindFormula(s, lang)}${zh(lang, '。', '.')}`);
+  out.push(...alignRows([
+    [zh(lang, '项目', 'project'), zh(lang, '名称', 'name'), zh(lang, '事项', 'items'), zh(lang, '齐全', 'complete'), ...k.required.map((id) => kindTitle(s, id, lang))],
+    ...k.projects.map((p) => [p.projectId, p.name, String(p.items), String(p.complete), ...k.required.map((id) => String(p.perKind[id] ?? 0))]),
+  ], ['l', 'l', 'r', 'r', ...k.required.map((): Align => 'r')], '  '));
+  const missing = incompleteItems(s);
+  out.push(zh(lang, `  缺少应有类型的事项（${missing.length}）`, `  Items lacking a required kind (${missing.length})`));
+  out.push(...alignRows(missing.map((m) => [m.id, m.name, zh(lang, `缺：${m.missing.map((id) => kindTitle(s, id, lang)).join('、')}`, `lacks: ${m.missing.join(', ')}`)]), ['l', 'l', 'l'], '    '));
+
+  out.push('', tr(SECTION_TITLES.objects, lang));
+  out.push(...alignRows([
+    [zh(lang, '服务对象', 'object'), zh(lang, '事项', 'items'), zh(lang, '已覆盖', 'covered'), zh(lang, '覆盖率', 'coverage')],
+    ...s.objects.map((g) => [targetName(g.target, lang), String(groupSize(g)), String(g.covered), formatPct(g.percent, groupSize(g)) + (groupSize(g) ? '%' : '')]),
+  ], ['l', 'r', 'r', 'r'], '  '));
+  // One group only (the catalog names no 服务对象, or one): it is the item coverage above, listed there.
+  if (s.objects.length === 1) {
+    out.push(zh(lang, '  只有一组：与上文事项覆盖相同，未覆盖的事项见上文。', '  One group only: the same as item coverage above, which lists the items not covered.'));
+  } else {
+    for (const g of s.objects) {
+      const gaps = g.items.filter((i) => !i.covered);
+      if (!gaps.length) continue;
+      out.push(zh(lang, `  ${targetName(g.target, lang)}：未覆盖 ${gaps.length} 项`, `  ${targetName(g.target, lang)}: ${gaps.length} not covered`));
+      out.push(...alignRows(gaps.map((i) => [i.id, i.name]), ['l', 'l'], '    '));
+    }
+  }
+  out.push(`  ${objectFormula(lang)}${zh(lang, '。', '.')}`);
+
+  out.push('', tr(SECTION_TITLES.institution, lang));
+  out.push(zh(lang, `  有标的方面：${aspectsCovered(s)}/${s.institution.length}`, `  Aspects covered: ${aspectsCovered(s)}/${s.institution.length}`));
+  const lines: ({ cells: string[] } | { text: string })[] = [];
+  for (const a of s.institution) {
+    lines.push({ cells: [zh(lang, a.title, a.id), a.covered ? zh(lang, '有', 'yes') : zh(lang, '无', 'no'), String(aspectCount(a)), a.kinds.map((id) => kindTitle(s, id, lang)).join(zh(lang, '、', ', '))] });
+    for (const r of a.rows.slice(0, ASPECT_ROWS)) lines.push({ text: refText(r, lang) });
+    if (a.rows.length > ASPECT_ROWS) lines.push({ text: zh(lang, `……另 ${a.rows.length - ASPECT_ROWS} 项（-f json 列出全部）`, `… ${a.rows.length - ASPECT_ROWS} more (-f json lists all)`) });
+  }
+  const aligned = alignRows([[zh(lang, '方面', 'aspect'), zh(lang, '有标', 'covered'), zh(lang, '标准数', 'rows'), zh(lang, '计入的文件类型', 'kinds counted')], ...lines.flatMap((l) => ('cells' in l ? [l.cells] : []))], ['l', 'l', 'r', 'l'], '  ');
+  out.push(aligned[0]!);
+  let n = 1;
+  for (const l of lines) out.push('cells' in l ? aligned[n++]! : `      ${l.text}`);
+  out.push(`  ${institutionFormula(lang)}${zh(lang, '。', '.')}`);
+  return out;
+}
+
+/** The three coverages side by side, one line per system. */
+function sectionsMulti(input: GapsRenderInput): string[] {
+  const { lang } = input;
+  if (!input.meta.every((m) => m.sections)) return [];
+  const rows = input.reports.map((r, i) => {
+    const s = input.meta[i]!.sections!;
+    return [r.system.id, ratio(s.kinds.total.complete, s.kinds.total.items, s.kinds.total.percent, lang), `${aspectsCovered(s)}/${s.institution.length}`, objectsInline(s, lang)];
+  });
+  return ['', zh(lang, '文件类型、机构与服务对象覆盖（按体系；均与事项覆盖率分开计算）', 'Kind, institution and service-object coverage (by system; each counted apart from item coverage)'),
+    ...alignRows([[zh(lang, '体系', 'system'), zh(lang, '文件类型齐全', 'kind coverage'), zh(lang, '机构有标方面', 'aspects'), zh(lang, '服务对象覆盖', 'service objects')], ...rows], ['l', 'r', 'r', 'l'], '  '),
+    `  ${kindFormula(input.meta[0]!.sections!, lang)}${zh(lang, '。', '.')}`];
+}
+
 function single(r: CoverageReport, meta: GapsRenderInput['meta'][number], lang: Lang): string[] {
   const out: string[] = [];
   out.push(zh(lang, `服务事项覆盖分析：${r.system.title}（${r.system.id}，${meta.file}）`, `Service coverage: ${r.system.title} (${r.system.id}, ${meta.file})`));
@@ -122,6 +196,7 @@ function single(r: CoverageReport, meta: GapsRenderInput['meta'][number], lang: 
     out.push('', zh(lang, `services 中不在目录里的 id（${r.unknownIds.length}，不计入覆盖）`, `services ids not in the catalog (${r.unknownIds.length}; ignored)`));
     for (const u of r.unknownIds) out.push(`  ${serviceIdLoc(u.entry, u.id)}  ${u.id}`);
   }
+  if (meta.sections) out.push('', ...sectionsBlock(meta.sections, lang));
   out.push('', zh(lang, '事项明细（事项 名称 状态；其下为写明该事项的标准：状态 级别 编号 名称 [体系表编号]）', 'Items (id, name, state; below: rows naming the item — status, level, number, title, [code])'));
   out.push(...itemDetails(r, lang));
   return out;
@@ -159,6 +234,7 @@ function multi(input: GapsRenderInput): string[] {
       `  Of ${g.counted} counted units: covered in every system ${g.everywhere}; not covered in at least one ${g.counted - g.everywhere}; covered in none ${g.nowhere}.`));
     out.push('  ' + STATES.map((s) => `${tr(STATE_MARKS[s], lang)} = ${tr(STATE_LABELS[s], lang)}`).join(zh(lang, '；', '; ')));
   }
+  out.push(...sectionsMulti(input));
   return out;
 }
 
@@ -180,6 +256,16 @@ export function gatesLines(input: GapsRenderInput): string[] {
     if (!b.regressions.length) out.push(zh(lang, `✓ 基线 ${b.file}：没有事项从已覆盖退回`, `✓ baseline ${b.file}: no covered item was lost`));
     else out.push(zh(lang, `✖ 基线 ${b.file}：${b.regressions.length} 个原已覆盖的事项现在未覆盖`, `✖ baseline ${b.file}: ${b.regressions.length} items covered in the baseline are no longer covered`));
     for (const x of b.regressions) out.push(`    ${x.system}  ${x.id} ${x.name}  → ${tr(STATE_LABELS[x.state], lang)}`);
+    // kind and institution figures are ratcheted only when the baseline records them (written by this version)
+    if (b.kindRegressions.length) {
+      out.push(zh(lang, `✖ 基线 ${b.file}：${b.kindRegressions.length} 个原文件类型齐全的事项现在不齐全`, `✖ baseline ${b.file}: ${b.kindRegressions.length} items complete in kinds in the baseline no longer are`));
+      const titles = (system: string) => input.meta[input.reports.findIndex((r) => r.system.id === system)]?.sections?.kinds.titles ?? {};
+      for (const x of b.kindRegressions) out.push(`    ${x.system}  ${x.id} ${x.name}  → ${zh(lang, '缺 ', 'lacks ')}${x.missing.map((k) => (lang === 'zh' ? titles(x.system)[k] ?? k : k)).join(zh(lang, '、', ', '))}`);
+    }
+    if (b.aspectRegressions.length) {
+      out.push(zh(lang, `✖ 基线 ${b.file}：${b.aspectRegressions.length} 个原有标的机构方面现在没有现行标准`, `✖ baseline ${b.file}: ${b.aspectRegressions.length} institution aspects covered in the baseline no longer are`));
+      for (const x of b.aspectRegressions) out.push(`    ${x.system}  ${zh(lang, x.title, x.id)}`);
+    }
     for (const n of b.notices) out.push(`  ${zh(lang, '说明：', 'note: ')}${tr(n, lang)}`);
   }
   return out;
