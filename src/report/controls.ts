@@ -4,9 +4,9 @@ import type { Text } from '../i18n/index.js';
 /**
  * Characters a terminal or a CI log would act on instead of showing: C0/C1 controls (ESC starts
  * colour and cursor sequences, BEL rings, CR overwrites the line) and the bidirectional controls
- * that reorder what is shown (Trojan Source). Line feeds stay: formatters lay out lines themselves.
+ * that reorder what is shown (Trojan Source). Line feeds (and CRLF) stay: formatters lay out lines themselves; a lone CR is escaped.
  */
-const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|\r(?!\n)/g;
 
 /** `\u001b`-style visible escapes for the characters above; other text unchanged. */
 export function visibleControls(s: string): string {

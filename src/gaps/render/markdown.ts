@@ -200,5 +200,7 @@ function multi(input: GapsRenderInput): string[] {
 /** For a pull-request comment or $GITHUB_STEP_SUMMARY. */
 export function renderMarkdown(input: GapsRenderInput): string {
   const body = input.reports.length === 1 ? single(detailed(input.reports[0]!), input.meta[0]!, input) : multi(input);
-  return body.join('\n').replace(/\n+$/, '') + '\n';
+  // each entry is one line of Markdown: a line break that came in with the data (a title, a
+  // catalog name) must not start a heading or end a quote or table
+  return body.map(oneLine).join('\n').replace(/\n+$/, '') + '\n';
 }
