@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -22,6 +22,8 @@ writeSite(dir, buildSite(model, 'zh'));
 const copy = { ...model, system: { ...model.system, id: 'copy', title: `${model.system.title}（副本）` } };
 writeSite(path.join(dir, 'province'), buildProvinceSite([model, copy], matrixGroups([coverage!, { ...coverage!, system: copy.system }]), 'zh'));
 const url = (p: string): string => pathToFileURL(path.join(dir, p)).href;
+// the sample's site with its 体系评价 page, written by the CLI under assessed/
+const assessSite = spawnSyncCli(['export', SAMPLE, '--html', path.join(dir, 'assessed'), '--assess', '--date', '2026-12-04']);
 
 let browser: Awaited<ReturnType<typeof launchChromium>>;
 let context: BrowserContext;
@@ -235,3 +237,25 @@ describe('a 明细表 longer than the first window', () => {
     await page.close();
   }, 60_000);
 });
+
+describe('the 体系评价 page (export --html --assess)', () => {
+  it('loads without errors and has no serious or critical axe-core violations', async () => {
+    expect(assessSite.status, assessSite.stderr).toBe(0);
+    const { page, problems } = await open('assessed/assess.html');
+    expect(await page.textContent('h1')).toBe('标准体系评价');
+    // checked before axe runs: axe's own preload of the stylesheet is refused on file:// (CORS)
+    expect(problems).toEqual([]);
+    await page.evaluate(AXE);
+    const violations = await page.evaluate(async () => {
+      const res = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run();
+      return res.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+    });
+    expect(violations).toEqual([]);
+    await page.close();
+  }, 60_000);
+});
+
+function spawnSyncCli(args: string[]): { status: number | null; stderr: string } {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+  return { status: r.status, stderr: r.stderr };
+}

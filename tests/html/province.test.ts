@@ -66,6 +66,12 @@ describe('export --html of several systems (a province site)', () => {
     for (const f of a) expect(readFileSync(path.join(again, f)).equals(readFileSync(path.join(out, 'site', f))), f).toBe(true);
   });
 
+  it('with --assess gives every system its 体系评价 page', () => {
+    const site = path.join(out, 'assessed');
+    expect(runCli(['export', '--html', site, '--force', '--assess', '--date', '2026-12-04', SYSTEMS]).code).toBe(0);
+    for (const id of ['demo', 'city-b']) expect(readFileSync(path.join(site, id, 'assess.html'), 'utf8'), id).toContain('<h1>标准体系评价</h1>');
+  });
+
   it('still exports one system at a time to .xlsx/.docx', () => {
     const r = runCli(['export', '--xlsx', '-o', path.join(out, 'x'), '--force', SYSTEMS]);
     expect(r.code).toBe(2);

@@ -14,6 +14,9 @@ import { buildExportModel } from '../../export/model.js';
 import type { ExporterId } from '../../export/types.js';
 import { loadExporter } from '../../export/registry.js';
 import { checkTarget } from '../../export/write.js';
+import type { StandardSystem } from '../../model/types.js';
+import type { Catalog } from '../../catalog/types.js';
+import type { Assessment } from '../../assess/types.js';
 
 export interface RunExportInput {
   cwd: string;
@@ -146,22 +149,7 @@ export async function runExport(input: RunExportInput): Promise<{ messages: Text
   // and the same input must give the same bytes. The counts go to the terminal instead.
   const { warnings } = result.summary;
   const model = buildExportModel({ system, catalog, coverage, columns, toolVersion: input.toolVersion, date: input.date, draft: input.draft });
-  if (input.assess) {
-    // the same assessment as hrss-std assess: the 评价时间 is --date or a full document.date, never the data's latest date
-    const { assessSystem } = await import('../../assess/assess.js');
-    const { DEFAULT_BASIC_SCORE } = await import('../../assess/definitions.js');
-    const { knownStandards } = await import('../../data/known.js');
-    const { kindVocabulary } = await import('../../model/kind.js');
-    const { isIsoDate } = await import('../../schema/validate.js');
-    const docDate = system.document?.date;
-    const date = input.date ?? (docDate && isIsoDate(docDate) ? docDate : undefined);
-    model.assessment = assessSystem({
-      system, catalog, known: knownStandards(), vocab: kindVocabulary(config.kinds), requiredKinds: config.requiredKinds, reviewYears: config.reviewYears,
-      ruleSeverities: config.rules, date, dateSource: input.date ? 'option' : date ? 'document' : undefined,
-      settings: { thresholds: config.assess.thresholds, weights: config.assess.weights, basicScore: config.assess.basicScore ?? DEFAULT_BASIC_SCORE },
-      file: system.file.display, assessor: input.assessor, toolVersion: input.toolVersion,
-    });
-  }
+  if (input.assess) model.assessment = await assessmentFor(system, catalog, input);
 
   const messages: Text[] = [];
   const files: string[] = [];
@@ -272,7 +260,9 @@ async function exportProvinceSite(result: Validated, input: RunExportInput, colu
   for (const c of result.systems) {
     const coverage = c.catalog ? computeCoverage(c.system!, c.catalog) : undefined;
     if (coverage) reports.push(coverage);
-    models.push(buildExportModel({ system: c.system!, catalog: c.catalog, coverage, columns, toolVersion: input.toolVersion, date: input.date, draft: input.draft }));
+    const model = buildExportModel({ system: c.system!, catalog: c.catalog, coverage, columns, toolVersion: input.toolVersion, date: input.date, draft: input.draft });
+    if (input.assess) model.assessment = await assessmentFor(c.system!, c.catalog, input);
+    models.push(model);
   }
   const site = buildProvinceSite(models, matrixGroups(reports), lang);
   try {
@@ -287,4 +277,22 @@ async function exportProvinceSite(result: Validated, input: RunExportInput, colu
     messages: [{ zh: `已写入网站 ${shown}/（${models.length} 个体系，${site.length} 个文件；用浏览器打开 ${shown}/index.html）`, en: `wrote the site ${shown}/ (${models.length} systems, ${site.length} files; open ${shown}/index.html in a browser)` }],
     files: [path.join(siteDir, 'index.html')],
   };
+}
+
+/** The same assessment as hrss-std assess: the 评价时间 is --date or a full document.date, never the data's latest date. */
+async function assessmentFor(system: StandardSystem, catalog: Catalog | undefined, input: RunExportInput): Promise<Assessment> {
+  const { config } = input;
+  const { assessSystem } = await import('../../assess/assess.js');
+  const { DEFAULT_BASIC_SCORE } = await import('../../assess/definitions.js');
+  const { knownStandards } = await import('../../data/known.js');
+  const { kindVocabulary } = await import('../../model/kind.js');
+  const { isIsoDate } = await import('../../schema/validate.js');
+  const docDate = system.document?.date;
+  const date = input.date ?? (docDate && isIsoDate(docDate) ? docDate : undefined);
+  return assessSystem({
+    system, catalog, known: knownStandards(), vocab: kindVocabulary(config.kinds), requiredKinds: config.requiredKinds, reviewYears: config.reviewYears,
+    ruleSeverities: config.rules, date, dateSource: input.date ? 'option' : date ? 'document' : undefined,
+    settings: { thresholds: config.assess.thresholds, weights: config.assess.weights, basicScore: config.assess.basicScore ?? DEFAULT_BASIC_SCORE },
+    file: system.file.display, assessor: input.assessor, toolVersion: input.toolVersion,
+  });
 }

@@ -47,6 +47,7 @@ tr.lapsed td.t{text-decoration:line-through}
 .state-lapsed::before{content:"✖"}
 .state-uncovered::before{content:"○"}
 caption{text-align:left;font-weight:bold}
+th small{font-weight:normal;color:var(--muted)}
 #diagnostics{border:2px solid var(--line);padding:.3em .8em;margin:.5em 0}#diagnostics h2{margin:.2em 0}#diagnostics ul{margin:.2em 0;padding-left:1.2em}.diag-meta{margin:.2em 0;font-size:.85em}.diag-error strong{text-decoration:underline}
 figure{margin:1em 0}
 figcaption{font-weight:bold;margin-bottom:.3em}

@@ -5,6 +5,8 @@ import { IN_FORCE, LEVEL_LABELS, LEVELS, STATUS_LABELS, STATUSES, TO_BE_MADE, wa
 import { canonicalizeNumber, preNormalize } from '../../numbers/parse.js';
 import type { ExportModel, ExportRow } from '../model.js';
 import { LEVEL_KEY_LABELS } from '../stats.js';
+import { RESULT_LABELS, VERDICT_LABELS, type Assessment, type Verdict } from '../../assess/types.js';
+import { assessorText, place, thresholdText, valueText } from '../../assess/render/common.js';
 import { SITE_CSS, tableScript } from './assets.js';
 import { esc, plainBars, stackedBars, structureSvg, type StackRow } from './svg.js';
 
@@ -116,6 +118,7 @@ function page(ctx: Ctx, depth: number, title: string, current: string, body: str
   const up = depth ? '../'.repeat(depth) : '';
   const nav: [string, string][] = [['index.html', tr(ctx, L.home)], ['table.html', tr(ctx, L.table)]];
   if (ctx.m.coverage) nav.push(['coverage.html', tr(ctx, L.coverage)], ['items.html', tr(ctx, L.items)]);
+  if (ctx.m.assessment) nav.push(['assess.html', ctx.lang === 'zh' ? '体系评价' : 'Assessment']);
   // a system of a province site links back to the index of all systems
   if (ctx.parent) nav.push([`../${ctx.parent.href}`, ctx.parent.label]);
   return pageShell({
@@ -424,6 +427,34 @@ ${gaps.length ? `<div class="wide"><table><thead><tr><th scope="col">${zh ? '服
   return page(ctx, 0, t(L.coverage, ctx.lang), 'coverage.html', body);
 }
 
+const VERDICT_MARK: Record<Verdict, string> = { pass: '✔', fail: '✖', na: '—' };
+
+/** 体系评价 (hrss-std assess) as a page: the conclusion, each group and indicator, and the problems with their places. */
+function assessPage(ctx: Ctx, a: Assessment): string {
+  const { lang } = ctx;
+  const zh = lang === 'zh';
+  const title = zh ? '标准体系评价' : 'Assessment of the standard system';
+  const score = (x?: number) => (x === undefined ? '—' : `${x.toFixed(1)}%`);
+  const out: string[] = [`<h1>${esc(title)}</h1>`];
+  out.push(`<dl class="facts"><dt>${zh ? '评价时间' : 'Date'}</dt><dd>${esc(a.meta.date ?? (zh ? '未注明' : 'not stated'))}</dd><dt>${zh ? '评价人员' : 'Assessors'}</dt><dd>${esc(assessorText(a, lang))}</dd><dt>${zh ? '总体结论' : 'Conclusion'}</dt><dd><strong>${esc(t(RESULT_LABELS[a.overall.result], lang))}</strong>（${zh ? '加权达标率' : 'weighted pass rate'} ${score(a.overall.score)}）</dd></dl>`);
+  out.push(`<p>${esc(t(a.overall.conclusion, lang))}</p>`);
+  out.push(`<div class="wide"><table><caption>${zh ? '各评价维度' : 'Dimensions'}</caption><thead><tr><th scope="col">${zh ? '维度' : 'Dimension'}</th><th scope="col">${zh ? '结果' : 'Result'}</th><th scope="col" class="n">${zh ? '加权达标率' : 'Weighted pass rate'}</th></tr></thead><tbody>${a.groups.map((g) => `<tr><th scope="row"><a href="#${g.id}">${esc(t(g.title, lang))}</a></th><td>${esc(t(RESULT_LABELS[g.result], lang))}</td><td class="n">${score(g.score)}</td></tr>`).join('')}</tbody></table></div>`);
+  for (const g of a.groups) {
+    out.push(`<h2 id="${g.id}">${esc(t(g.title, lang))}：${esc(t(RESULT_LABELS[g.result], lang))}</h2>`);
+    out.push(`<div class="wide"><table><caption>${esc(t(g.title, lang))}${zh ? '的指标' : ': indicators'}</caption><thead><tr><th scope="col">${zh ? '指标与计算方法' : 'Indicator and formula'}</th><th scope="col" class="n">${zh ? '数值' : 'Value'}</th><th scope="col">${zh ? '门槛' : 'Threshold'}</th><th scope="col">${zh ? '结果' : 'Verdict'}</th></tr></thead><tbody>${g.indicators
+      .map((i) => `<tr><th scope="row">${esc(t(i.title, lang))}<br><small>${esc(t(i.formula, lang))}${i.note ? `<br>${esc(t(i.note, lang))}` : ''}</small></th><td class="n">${esc(valueText(i, lang))}</td><td class="state">${esc(thresholdText(i, lang))}</td><td class="state">${VERDICT_MARK[i.verdict]} ${esc(t(VERDICT_LABELS[i.verdict], lang))}</td></tr>`)
+      .join('')}</tbody></table></div>`);
+  }
+  out.push(`<h2>${zh ? `存在问题和处理建议（${a.problems.length}）` : `Problems and advice (${a.problems.length})`}</h2>`);
+  if (!a.problems.length) out.push(`<p>${zh ? '无。' : 'None.'}</p>`);
+  else {
+    // the places a reviewer checks; a long list is cut here, the full one is in hrss-std assess -f json
+    const SHOWN = 20;
+    out.push(`<ol>${a.problems.map((p) => `<li><p>${esc(t(p.summary, lang))}</p><p>${zh ? '建议' : 'Advice'}：${esc(t(p.advice, lang))}</p>${p.places.length ? `<ul class="plain">${p.places.slice(0, SHOWN).map((x) => `<li><code>${esc(place(x))}</code> ${esc(t(x.what, lang))}</li>`).join('')}${p.places.length > SHOWN ? `<li>${zh ? `另有 ${p.places.length - SHOWN} 处（hrss-std assess 列出全部）` : `${p.places.length - SHOWN} more (hrss-std assess lists them all)`}</li>` : ''}</ul>` : ''}</li>`).join('')}</ol>`);
+  }
+  return page(ctx, 0, title, 'assess.html', out.join('\n'));
+}
+
 /** The site's page list and a renderer for one page: `serve` renders on request, export writes all. */
 export interface Site {
   paths: string[];
@@ -468,6 +499,7 @@ export function makeSite(m: ExportModel, lang: Lang, opts: { parent?: { href: st
     pages.set('items.html', () => itemsPage(ctx));
     for (const ic of m.coverage.items) pages.set(itemPath(ic.item.id), () => itemPage(ctx, ic));
   }
+  if (m.assessment) pages.set('assess.html', () => assessPage(ctx, m.assessment!));
   for (const r of m.rows) pages.set(standardPath(r), () => standardPage(ctx, r));
   return { paths: [...pages.keys()], render: (p) => pages.get(p)?.() };
 }
