@@ -7,6 +7,8 @@ interface GapsOptions extends GlobalOptions {
   output?: string;
   minCoverage?: string;
   minKindCoverage?: string;
+  minObjectCoverage?: string;
+  minInstitutionCoverage?: string;
   baseline?: string;
   writeBaseline?: string;
   catalog?: string;
@@ -23,6 +25,8 @@ export function register(program: Command): void {
     .option('-o, --output <file>', '把报告写入文件（原子写入；CSV 文件带 BOM，便于 Excel 打开）')
     .option('--min-coverage <P>', '任一体系的覆盖率（按输出的一位小数）低于 P% 时以退出码 3 失败')
     .option('--min-kind-coverage <P>', '任一体系的文件类型齐全率（每个事项都有 required_kinds 所列类型的现行标准，默认服务指南和操作规程）低于 P% 时以退出码 3 失败')
+    .option('--min-object-coverage <P>', '任一体系中覆盖率最低的服务对象组（目录事项的 target）低于 P% 时以退出码 3 失败；目录未注明服务对象时也失败')
+    .option('--min-institution-coverage <P>', '任一体系的服务机构标准覆盖率（场地环境、设施设备、人员配备及硬件建设、服务提供、内部管理、考核评价、风险防控 8 个方面中有现行标准的比例）低于 P% 时以退出码 3 失败')
     .option('--baseline <file>', '与基线比较：基线中已覆盖的事项不再覆盖、文件类型齐全的事项不再齐全或有标的机构方面不再有标时以退出码 3 失败')
     .option('--write-baseline <file>', '把本次已覆盖的事项写为基线（JSON）')
     .option('--catalog <ref>', '所有体系都按此目录分析（内置 id 或相对当前目录的路径），代替 system.yaml 的 catalog:')
@@ -52,12 +56,19 @@ export function register(program: Command): void {
           throw new UserError({ zh: `--min-coverage 需要 0 到 100 之间的数（如 80 或 72.5），收到 “${opts.minCoverage}”`, en: `--min-coverage takes a number from 0 to 100 (e.g. 80 or 72.5), got "${opts.minCoverage}"` });
         }
       }
-      let kindThreshold: number | undefined;
-      if (opts.minKindCoverage !== undefined) {
-        kindThreshold = gatesMod.parseThreshold(opts.minKindCoverage);
-        if (kindThreshold === undefined) {
-          throw new UserError({ zh: `--min-kind-coverage 需要 0 到 100 之间的数（如 80 或 72.5），收到 “${opts.minKindCoverage}”`, en: `--min-kind-coverage takes a number from 0 to 100 (e.g. 80 or 72.5), got "${opts.minKindCoverage}"` });
+      // the gates on the coverages kept apart from item coverage (gaps/section-gates.ts)
+      const sectionGates: { gate: import('../../gaps/section-gates.js').SectionGateId; threshold: number }[] = [];
+      for (const [gate, flag, value] of [
+        ['kind', '--min-kind-coverage', opts.minKindCoverage],
+        ['object', '--min-object-coverage', opts.minObjectCoverage],
+        ['institution', '--min-institution-coverage', opts.minInstitutionCoverage],
+      ] as const) {
+        if (value === undefined) continue;
+        const th = gatesMod.parseThreshold(value);
+        if (th === undefined) {
+          throw new UserError({ zh: `${flag} 需要 0 到 100 之间的数（如 80 或 72.5），收到 “${value}”`, en: `${flag} takes a number from 0 to 100 (e.g. 80 or 72.5), got "${value}"` });
         }
+        sectionGates.push({ gate, threshold: th });
       }
       const { measureGaps } = await import('../../pipeline/measure.js');
       // JSON lists every system's rows; the other formats list rows only when there is one system.
@@ -132,22 +143,20 @@ export function register(program: Command): void {
         const { gatesLines } = await import('../../gaps/render/table.js');
         for (const line of gatesLines(input)) if (!line.startsWith('✓')) process.stderr.write(`${line}\n`);
       }
-      // The kind gate reports on stderr only, so stdout stays byte-identical to a run without it.
-      let kindFailed = false;
-      if (kindThreshold !== undefined) {
-        for (const s of loaded.systems) {
-          const k = s.sections.kinds;
-          const kinds = k.required.map((id) => k.titles[id]).join('、');
-          const ok = k.total.percent >= kindThreshold;
-          kindFailed ||= !ok;
-          process.stderr.write(`${ok ? '✓' : '✗'} ${t({
-            zh: `${s.file}：文件类型齐全率 ${k.total.percent.toFixed(1)}%（${k.total.complete}/${k.total.items} 个事项都有现行的${kinds}），门槛 ${kindThreshold}%`,
-            en: `${s.file}: kind coverage ${k.total.percent.toFixed(1)}% (${k.total.complete}/${k.total.items} items have a standard in force of each of ${k.required.join(', ')}), threshold ${kindThreshold}%`,
-          }, lang)}\n`);
+      // These gates report on stderr only, so stdout stays byte-identical to a run without them.
+      let sectionFailed = false;
+      if (sectionGates.length) {
+        const { checkSectionGate } = await import('../../gaps/section-gates.js');
+        for (const { gate, threshold: th } of sectionGates) {
+          for (const s of loaded.systems) {
+            const r = checkSectionGate(gate, s.file, s.sections, th);
+            sectionFailed ||= !r.ok;
+            process.stderr.write(`${r.ok ? '✓' : '✗'} ${t(r.line, lang)}\n`);
+          }
         }
       }
       if (loaded.failed.length) process.exitCode = EXIT.USAGE;
-      else if (gates.failed || kindFailed) process.exitCode = EXIT.GATE;
+      else if (gates.failed || sectionFailed) process.exitCode = EXIT.GATE;
       else process.exitCode = EXIT.OK;
     });
 }
