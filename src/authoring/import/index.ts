@@ -1,9 +1,10 @@
+import { META_FORMAT, META_SHEET } from '../../export/xlsx/meta.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { checkXlsx, describeXlsxLimit } from '../../util/xlsx-limits.js';
 import type { Catalog } from '../../catalog/types.js';
 import type { Text } from '../../i18n/index.js';
 import type { Field } from './headers.js';
-import { readWorkbook } from './sheet.js';
+import { readWorkbook, type Grid } from './sheet.js';
 import { readTable, type TableResult } from './table.js';
 
 export type { ImportProblem, OutNode, OutStandard } from './table.js';
@@ -24,10 +25,31 @@ export interface ImportOptions {
   sheet?: string;
   extraHeaders?: Map<string, Field>;
   catalog?: Catalog;
+  /**
+   * Chooses the catalog once the workbook is read, from what its hidden metadata sheet says (an
+   * export of this tool records the system's catalog there); overrides `catalog` when given.
+   */
+  catalogFor?: (meta: WorkbookMeta | undefined) => Catalog | undefined;
 }
+
+/** What an exported workbook's hidden `_hrss_std` sheet records about its system (export/xlsx/meta.ts). */
+export type WorkbookMeta = Record<string, string>;
 
 export interface ImportResult extends TableResult {
   sheet: string;
+  meta?: WorkbookMeta;
+}
+
+/** The pairs of the hidden metadata sheet, when the workbook has one this tool wrote. */
+function readMeta(wb: { names: string[]; grid: (name: string) => Grid }): WorkbookMeta | undefined {
+  if (!wb.names.includes(META_SHEET)) return undefined;
+  const g = wb.grid(META_SHEET);
+  const meta: WorkbookMeta = {};
+  for (let r = 1; r <= g.rowCount; r++) {
+    const k = g.rows[r]?.[1]?.text.trim();
+    if (k && !Object.hasOwn(meta, k)) meta[k] = g.rows[r]?.[2]?.text.trim() ?? '';
+  }
+  return meta.format === META_FORMAT ? meta : undefined;
 }
 
 /** Names and ids of a catalog's items and projects, for services cells written with names. */
@@ -79,11 +101,13 @@ export async function importWorkbook(file: string, opts: ImportOptions = {}): Pr
       { zh: '只支持 .xlsx；.xls 或 .et 文件请先在 Excel/WPS 中另存为 .xlsx', en: 'only .xlsx is read; save .xls/.et files as .xlsx first' },
     );
   }
-  const lookup = opts.catalog ? serviceLookup(opts.catalog) : undefined;
+  const meta = readMeta(wb);
+  const catalog = opts.catalogFor ? opts.catalogFor(meta) : opts.catalog;
+  const lookup = catalog ? serviceLookup(catalog) : undefined;
   // The export names the workbook "<system title> 标准体系表": the title of a round trip.
   const rootTitle = wb.title?.replace(/\s*标准体系表$/, '').trim() || undefined;
   const tableOpts = { extraHeaders: opts.extraHeaders, serviceNames: lookup?.names, serviceIds: lookup?.ids, rootTitle };
-  const withTitle = (r: TableResult): TableResult => ({ ...r, title: r.title ?? rootTitle });
+  const withTitle = (r: TableResult): TableResult & { meta?: WorkbookMeta } => ({ ...r, title: r.title ?? rootTitle, meta });
   if (opts.sheet !== undefined) {
     if (!wb.names.includes(opts.sheet)) {
       throw new ImportError(
@@ -96,7 +120,7 @@ export async function importWorkbook(file: string, opts: ImportOptions = {}): Pr
   const ordered = [
     ...PREFERRED.flatMap((re) => wb.names.filter((n) => re.test(n))),
     ...wb.names,
-  ].filter((n, i, a) => a.indexOf(n) === i);
+  ].filter((n, i, a) => a.indexOf(n) === i && n !== META_SHEET);
   let firstTry: ImportResult | undefined;
   for (const name of ordered) {
     const r = { sheet: name, ...withTitle(readTable(wb.grid(name), tableOpts)) };
