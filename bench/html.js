@@ -41,6 +41,7 @@ const tableBytes = statSync(path.join(site, 'table.html')).size;
 // re-validation in the warm process, as `serve` does after a save
 const { loadConfig } = await import(pathToFileURL(path.join(ROOT, 'dist/config/config.js')).href);
 const { Preview } = await import(pathToFileURL(path.join(ROOT, 'dist/serve/state.js')).href);
+const { TABLE_WINDOW } = await import(pathToFileURL(path.join(ROOT, 'dist/export/html/site.js')).href);
 const preview = new Preview({ config: loadConfig(repo), cwd: repo, lang: 'zh', toolVersion: 'bench' });
 preview.refresh();
 preview.refresh();
@@ -60,8 +61,10 @@ const context = await chromium.launchPersistentContext(profile, {
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 const page = await context.newPage();
+// the browser opens another page of the site first: a cold browser start is not the table page's cost
+await page.goto(pathToFileURL(path.join(site, 'index.html')).href, { waitUntil: 'load' });
 const loads = [];
-for (let i = 0; i < 3; i++) {
+for (let i = 0; i < 5; i++) {
   await page.goto(pathToFileURL(path.join(site, 'table.html')).href, { waitUntil: 'load' });
   loads.push(await page.evaluate(() => { const n = performance.getEntriesByType('navigation')[0]; return n.loadEventEnd - n.startTime; }));
 }
@@ -87,7 +90,7 @@ rmSync(profile, { recursive: true, force: true });
 
 const r = {
   rows: manifest.standards, files, bytes, tableBytes, exportMs, validateCold,
-  revalidate: median(revalidate), load: median(loads), searchMs, statusMs, visible, matched,
+  revalidate: median(revalidate), load: median(loads), window: TABLE_WINDOW, searchMs, statusMs, visible, matched,
 };
 console.log(JSON.stringify(r, null, 2));
 const kb = (b) => `${(b / 1024).toFixed(0)} KB`;
@@ -100,8 +103,8 @@ Synthetic system of ${r.rows} standards (bench/generate.js, one system, 8 includ
 | what | measured | target |
 |---|---|---|
 | \`export --html\` of the whole system (cold CLI run) | ${(r.exportMs / 1000).toFixed(2)} s, ${r.files} files, ${kb(r.bytes)} (table.html ${kb(r.tableBytes)}) | — |
-| 明细表 page load in Chromium (file://, start → load event, median of 3; the page lists 500 rows, all ${r.rows} are in table-data.js for the filters) | ${r.load.toFixed(0)} ms | < 1000 ms: ${ok(r.load, 1000)} |
-| search over all rows (full-width query, one filter pass incl. rendering and layout of up to 500 matches, median of 5; last pass: ${r.matched} matched, ${r.visible} listed) | ${r.searchMs.toFixed(1)} ms | < 100 ms: ${ok(r.searchMs, 100)} |
+| 明细表 page load in Chromium (file://, start → load event, median of 5 after the browser opened index.html; the page lists ${r.window} rows, all ${r.rows} are in table-data.js for the filters) | ${r.load.toFixed(0)} ms | < 1000 ms: ${ok(r.load, 1000)} |
+| search over all rows (full-width query, one filter pass incl. rendering and layout of up to ${r.window} matches, median of 5; last pass: ${r.matched} matched, ${r.visible} listed) | ${r.searchMs.toFixed(1)} ms | < 100 ms: ${ok(r.searchMs, 100)} |
 | status filter (one pass incl. layout, median of 5) | ${r.statusMs.toFixed(1)} ms | < 100 ms: ${ok(r.statusMs, 100)} |
 | serve: re-validation after one include file changes (warm, median of 5) | ${r.revalidate.toFixed(0)} ms | well under a full run |
 | full run: cold \`hrss-std validate\` (median of 3) | ${r.validateCold.toFixed(0)} ms | — |

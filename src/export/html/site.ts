@@ -239,7 +239,7 @@ ${truncated ? `<noscript><p>${ctx.lang === 'zh' ? `本页只列出前 ${TABLE_WI
  * static HTML takes Chromium several seconds to parse; the page lists this many and keeps
  * every row in table-data.js, where the filters and search work on all of them.
  */
-export const TABLE_WINDOW = 500;
+export const TABLE_WINDOW = 200;
 
 /** One entry of the 明细表 in order: a sub-system heading (g = its id) or a row (g = its heading). */
 interface TableEntry {
