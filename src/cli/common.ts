@@ -101,3 +101,15 @@ export function emit(text: string, outFile?: string): void {
     throw e;
   }
 }
+
+/** Refuse a run that found no system: a path that matched nothing, or none under the working folder. */
+export function requireSystems(missing: string[], found: number, config: Config): void {
+  if (missing.length) {
+    throw new UserError({ zh: `找不到体系：${missing.join('、')}`, en: `no system found at: ${missing.join(', ')}` },
+      EXIT.USAGE, { zh: '给出 system.yaml 或其所在目录', en: 'name a system.yaml or its folder' });
+  }
+  if (found === 0) {
+    throw new UserError({ zh: `当前目录下没有找到标准体系（${config.systems.join('、')}）`, en: `no standard system found (${config.systems.join(', ')})` },
+      EXIT.USAGE, { zh: '用 hrss-std init 新建，或给出 system.yaml 的路径', en: 'create one with hrss-std init, or give the path of a system.yaml' });
+  }
+}

@@ -8,7 +8,7 @@ import { EXIT, UserError, validateOrExit } from '../common.js';
 import type { Config } from '../../config/config.js';
 import { t, type Lang, type Text } from '../../i18n/index.js';
 import { describeWriteError, writeFileAtomic, WriteError } from '../../util/atomic.js';
-import { isCalendarDate } from '../../util/date.js';
+import { isIsoDate } from '../../schema/validate.js';
 import { ColumnConfigError, resolveColumns } from '../../export/columns.js';
 import { buildExportModel } from '../../export/model.js';
 import type { ExporterId } from '../../export/types.js';
@@ -49,7 +49,7 @@ export interface RunExportInput {
  */
 export async function runExport(input: RunExportInput): Promise<{ messages: Text[]; files: string[] }> {
   const { cwd, config, lang } = input;
-  if (input.date !== undefined && !isCalendarDate(input.date)) {
+  if (input.date !== undefined && !isIsoDate(input.date)) {
     throw new UserError({ zh: `--date 需要 YYYY-MM-DD 格式、日历上存在的日期，收到 “${input.date}”`, en: `--date takes a date that exists, as YYYY-MM-DD; got "${input.date}"` });
   }
   let columns;
@@ -181,14 +181,7 @@ export async function runExport(input: RunExportInput): Promise<{ messages: Text
   if (siteDir) {
     const { htmlExporter, writeSite } = await import('../../export/html/index.js');
     const site = htmlExporter.site(model, { lang });
-    try {
-      writeSite(siteDir, site);
-    } catch (raw) {
-      const err = raw as NodeJS.ErrnoException;
-      throw new UserError(describeWriteError(raw instanceof WriteError ? raw : new WriteError(siteDir, err.code ?? 'EIO', err.message)));
-    }
-    const rel = path.relative(cwd, siteDir);
-    const shown = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : siteDir;
+    const shown = writeSiteShown(writeSite, siteDir, site, cwd);
     files.push(path.join(siteDir, 'index.html'));
     messages.push({ zh: `已写入网站 ${shown}/（${site.length} 个文件；用浏览器打开 ${shown}/index.html）`, en: `wrote the site ${shown}/ (${site.length} files; open ${shown}/index.html in a browser)` });
   }
@@ -265,14 +258,7 @@ async function exportProvinceSite(result: Validated, input: RunExportInput, colu
     models.push(model);
   }
   const site = buildProvinceSite(models, matrixGroups(reports), lang);
-  try {
-    writeSite(siteDir, site);
-  } catch (raw) {
-    const err = raw as NodeJS.ErrnoException;
-    throw new UserError(describeWriteError(raw instanceof WriteError ? raw : new WriteError(siteDir, err.code ?? 'EIO', err.message)));
-  }
-  const rel = path.relative(cwd, siteDir);
-  const shown = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : siteDir;
+  const shown = writeSiteShown(writeSite, siteDir, site, cwd);
   return {
     messages: [{ zh: `已写入网站 ${shown}/（${models.length} 个体系，${site.length} 个文件；用浏览器打开 ${shown}/index.html）`, en: `wrote the site ${shown}/ (${models.length} systems, ${site.length} files; open ${shown}/index.html in a browser)` }],
     files: [path.join(siteDir, 'index.html')],
@@ -295,4 +281,16 @@ async function assessmentFor(system: StandardSystem, catalog: Catalog | undefine
     settings: { thresholds: config.assess.thresholds, weights: config.assess.weights, basicScore: config.assess.basicScore ?? DEFAULT_BASIC_SCORE },
     file: system.file.display, assessor: input.assessor, toolVersion: input.toolVersion,
   });
+}
+
+/** Write a site's files (a write error becomes a message) and say where, relative to cwd when below it. */
+function writeSiteShown<F>(writeSite: (dir: string, files: F[]) => void, siteDir: string, site: F[], cwd: string): string {
+  try {
+    writeSite(siteDir, site);
+  } catch (raw) {
+    const err = raw as NodeJS.ErrnoException;
+    throw new UserError(describeWriteError(raw instanceof WriteError ? raw : new WriteError(siteDir, err.code ?? 'EIO', err.message)));
+  }
+  const rel = path.relative(cwd, siteDir);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : siteDir;
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { t } from '../../i18n/index.js';
-import { configOrExit, emit, EXIT, resolveLang, UserError, version, type GlobalOptions } from '../common.js';
+import { requireSystems, configOrExit, emit, EXIT, resolveLang, UserError, version, type GlobalOptions } from '../common.js';
 
 interface AssessOptions extends GlobalOptions {
   format: string;
@@ -54,14 +54,7 @@ export function register(program: Command): void {
       }
       const { assessSystems } = await import('../../pipeline/assess.js');
       const run = assessSystems(paths, config, cwd, { assessor: opts.assessor?.trim(), date: opts.date, toolVersion: version() });
-      if (run.missing.length) {
-        throw new UserError({ zh: `找不到体系：${run.missing.join('、')}`, en: `no system found at: ${run.missing.join(', ')}` },
-          EXIT.USAGE, { zh: '给出 system.yaml 或其所在目录', en: 'name a system.yaml or its folder' });
-      }
-      if (run.found === 0) {
-        throw new UserError({ zh: `当前目录下没有找到标准体系（${config.systems.join('、')}）`, en: `no standard system found (${config.systems.join(', ')})` },
-          EXIT.USAGE, { zh: '用 hrss-std init 新建，或给出 system.yaml 的路径', en: 'create one with hrss-std init, or give the path of a system.yaml' });
-      }
+      requireSystems(run.missing, run.found, config);
       for (const f of run.failed) {
         process.stderr.write(`hrss-std: ${t({ zh: `${f.file}：体系文件无法读取或解析，未评价`, en: `${f.file}: the system file cannot be read or parsed; not assessed` }, lang)}\n`);
         for (const d of f.diagnostics) process.stderr.write(`  ${d.file}:${d.line}:${d.column}  ${t(d.message, lang)}${d.hint ? `（${t(d.hint, lang)}）` : ''}\n`);

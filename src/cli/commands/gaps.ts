@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { t } from '../../i18n/index.js';
-import { configOrExit, emit, EXIT, resolveLang, UserError, version, type GlobalOptions } from '../common.js';
+import { requireSystems, configOrExit, emit, EXIT, resolveLang, UserError, version, type GlobalOptions } from '../common.js';
 
 interface GapsOptions extends GlobalOptions {
   format: string;
@@ -73,14 +73,7 @@ export function register(program: Command): void {
       const { measureGaps } = await import('../../pipeline/measure.js');
       // JSON lists every system's rows; the other formats list rows only when there is one system.
       const loaded = measureGaps(paths, config, cwd, { catalog: opts.catalog, detail: opts.format === 'json' ? 'all' : 'first' });
-      if (loaded.missing.length) {
-        throw new UserError({ zh: `找不到体系：${loaded.missing.join('、')}`, en: `no system found at: ${loaded.missing.join(', ')}` },
-          EXIT.USAGE, { zh: '给出 system.yaml 或其所在目录', en: 'name a system.yaml or its folder' });
-      }
-      if (loaded.found === 0) {
-        throw new UserError({ zh: `当前目录下没有找到标准体系（${config.systems.join('、')}）`, en: `no standard system found (${config.systems.join(', ')})` },
-          EXIT.USAGE, { zh: '用 hrss-std init 新建，或给出 system.yaml 的路径', en: 'create one with hrss-std init, or give the path of a system.yaml' });
-      }
+      requireSystems(loaded.missing, loaded.found, config);
       // Systems that cannot be measured are reported on stderr; the others are still measured.
       for (const f of loaded.failed) {
         const why = f.reason === 'no-catalog'
