@@ -149,3 +149,14 @@ describe('hrss-std validate --fix (end to end)', () => {
     expect(() => JSON.parse(r.stdout)).not.toThrow();
   });
 });
+
+describe('validate --fix keeps what it does not fix', () => {
+  it('writes a file that began with a UTF-8 BOM back with the BOM (docs/authoring.md)', () => {
+    const text = 'id: bom\ntitle: 测试\nframework: none\nsubsystems:\n  - code: "100"\n    title: 基础\n    standards:\n      - number: GB/T  24421.1-2023\n        title: 服务业组织标准化工作指南 第1部分：基本要求\n        status: current\n        level: national\n';
+    const dir = tempTree({ 'system.yaml': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]) });
+    runCli(['validate', '--fix', 'system.yaml'], { cwd: dir });
+    const out = readFileSync(path.join(dir, 'system.yaml'));
+    expect([...out.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(out.subarray(3).toString('utf8')).toBe(text.replace('GB/T  24421.1-2023', 'GB/T 24421.1-2023'));
+  });
+});

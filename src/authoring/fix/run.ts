@@ -48,8 +48,9 @@ export function planFiles(files: string[], cwd: string): FileFix[] {
     } catch {
       continue;
     }
-    const bom = text.charCodeAt(0) === 0xfeff;
-    if (bom) text = text.slice(1);
+    // TextDecoder drops a leading BOM by itself, so look at the bytes
+    const bom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     const r = fixText(text);
     out.push({ abs, display: displayPath(abs, cwd), before: text, after: r.text, applied: r.applied, skipped: r.skipped, syntaxError: r.syntaxError, bom });
   }
