@@ -113,3 +113,9 @@ export function requireSystems(missing: string[], found: number, config: Config)
       EXIT.USAGE, { zh: '用 hrss-std init 新建，或给出 system.yaml 的路径', en: 'create one with hrss-std init, or give the path of a system.yaml' });
   }
 }
+
+/** Refuse an output format the command does not have, listing the ones it has. */
+export function requireFormat(format: string, formats: readonly string[]): void {
+  if (formats.includes(format)) return;
+  throw new UserError({ zh: `未知的输出格式 “${format}”；可用：${formats.join('、')}`, en: `unknown format "${format}"; available: ${formats.join(', ')}` });
+}

@@ -1,5 +1,5 @@
 import type { Config } from '../../config/config.js';
-import { EXIT, emit, UserError } from '../common.js';
+import { EXIT, emit, UserError, requireFormat } from '../common.js';
 import type { Lang } from '../../i18n/index.js';
 import { diffSides, isEmpty } from '../../authoring/diff/compare.js';
 import { formatCsv, formatJson, formatMarkdown, formatText, type DiffReport } from '../../authoring/diff/format.js';
@@ -16,9 +16,7 @@ export interface DiffCommandOptions {
 
 /** `hrss-std diff A [B]`: B defaults to the working tree (the current folder). */
 export function runDiff(a: string, b: string | undefined, opts: DiffCommandOptions, config: Config, cwd: string, lang: Lang): number {
-  if (!(DIFF_FORMATS as readonly string[]).includes(opts.format)) {
-    throw new UserError({ zh: `未知的输出格式 “${opts.format}”；可用：${DIFF_FORMATS.join('、')}`, en: `unknown format "${opts.format}"; available: ${DIFF_FORMATS.join(', ')}` });
-  }
+  requireFormat(opts.format, DIFF_FORMATS);
   const sides: Resolved[] = [];
   try {
     try {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { t } from '../../i18n/index.js';
-import { requireSystems, configOrExit, emit, EXIT, resolveLang, UserError, version, type GlobalOptions } from '../common.js';
+import { requireSystems, configOrExit, emit, EXIT, resolveLang, UserError, version, type GlobalOptions, requireFormat } from '../common.js';
 
 interface AssessOptions extends GlobalOptions {
   format: string;
@@ -42,9 +42,7 @@ export function register(program: Command): void {
       const cwd = process.cwd();
       const config = await configOrExit(cwd, g);
       const lang = resolveLang(g, config);
-      if (!(FORMATS as readonly string[]).includes(opts.format)) {
-        throw new UserError({ zh: `未知的输出格式 “${opts.format}”；可用：${FORMATS.join('、')}`, en: `unknown format "${opts.format}"; available: ${FORMATS.join(', ')}` });
-      }
+      requireFormat(opts.format, FORMATS);
       const { isIsoDate } = await import('../../schema/validate.js');
       if (opts.date !== undefined && !isIsoDate(opts.date)) {
         throw new UserError({ zh: `--date 需要 YYYY-MM-DD 形式的日期，收到 “${opts.date}”`, en: `--date takes a date YYYY-MM-DD, got "${opts.date}"` });

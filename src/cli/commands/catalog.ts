@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Config } from '../../config/config.js';
 import { t, type Lang } from '../../i18n/index.js';
-import { configOrExit, emit, EXIT, resolveLang, UserError, type GlobalOptions } from '../common.js';
+import { configOrExit, emit, EXIT, resolveLang, UserError, type GlobalOptions, requireFormat } from '../common.js';
 
 interface ListOptions { catalog?: string; format: string }
 interface ImportOptions {
@@ -54,9 +54,7 @@ export function register(program: Command): void {
       const cwd = process.cwd();
       const config = await configOrExit(cwd, g);
       const lang = resolveLang(g, config);
-      if (opts.format !== 'text' && opts.format !== 'json') {
-        throw new UserError({ zh: `未知的输出格式 “${opts.format}”；可用：text、json`, en: `unknown format "${opts.format}"; available: text, json` });
-      }
+      requireFormat(opts.format, ['text', 'json']);
       const c = await catalogOrExit(opts.catalog, config, cwd, lang);
       const r = await import('../../catalog/render.js');
       process.stdout.write(opts.format === 'json' ? r.renderCatalogJson(c) : r.renderCatalogList(c, lang));
