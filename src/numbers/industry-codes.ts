@@ -26,10 +26,12 @@ export const LATER_INDUSTRY_CODES: readonly string[] = Object.freeze(['RB', 'NB'
 
 /**
  * Codes of engineering-construction industry standards (工程建设行业标准), three letters, not in the sector list:
- * JGJ 建筑工程, CJJ 城镇建设, JTG 公路工程. Seen on real numbers in tests/fixtures/real-numbers/ (sources there).
- * NB (能源, NB/T 47013) is listed with the later codes above. CECS (协会标准) is parsed as its own series.
+ * JGJ 建筑工程, CJJ 城镇建设, JTG 公路工程, RFJ 人民防空工程 (国家人民防空办公室: RFJ 02-2009 轨道交通工程人民防空设计规范,
+ * cited in a subway design report, tests/fixtures/real-numbers/edition-notes-structural.csv). Seen on real numbers in
+ * tests/fixtures/real-numbers/ (sources there). NB (能源, NB/T 47013) is listed with the later codes above. CECS
+ * (协会标准) is parsed as its own series.
  */
-export const ENGINEERING_CODES: readonly string[] = Object.freeze(['JGJ', 'CJJ', 'JTG']);
+export const ENGINEERING_CODES: readonly string[] = Object.freeze(['JGJ', 'CJJ', 'JTG', 'RFJ']);
 
 /** All industry codes the parser accepts by default: the 64 codes plus the later ones. */
 export const INDUSTRY_CODES: readonly string[] = Object.freeze([...INDUSTRY_CODES_64, ...LATER_INDUSTRY_CODES, ...ENGINEERING_CODES]);

@@ -9,6 +9,10 @@
  *   local       DBnn[/T], DBnnnn[/T] (GB/T 2260)     DB44/T 1234-2021, DB4403/T 50-2020
  *   group       T/<org>                             T/CQTSHRA 006-2024
  *   enterprise  Q/<org>                             Q/SH1020 0001-2010
+ *   local (工程建设地方标准, series-seq-year)       DBJ/T 15-92-2021, DB/T 29-20-2017, DG/TJ 08-2326-2020, DGJ32/TJ 186-2015
+ *
+ * An edition note after the year ("GB 50010-2010(2015年版)", "(2016版)", full-width parentheses) is kept in
+ * `edition` and, spelled "(YYYY年版)", in the canonical form: the edition is part of what the citation names.
  *
  * Canonical form: half-width ASCII, upper-case code, exactly one space after the code, "-" before
  * the year with no spaces around it, 4-digit year, leading zeros in the sequence kept, adoption
@@ -51,6 +55,14 @@ export interface ParsedNumber {
   adoptedDegree?: 'IDT' | 'MOD' | 'NEQ' | 'EQV';
   /** Amendment sheet (修改单) without the separator: "XG1-2012" for "GB 1499.1-2008/XG1-2012"; kept in `canonical`. */
   amendment?: string;
+  /** Year of an edition note after the number's year: 2015 for "GB 50010-2010(2015年版)"; kept in `canonical` as "(2015年版)". */
+  edition?: number;
+  /**
+   * Series number of an engineering-construction local standard ("15" in DBJ/T 15-92-2021, "29" in DB/T 29-20-2017,
+   * "08" in DG/TJ 08-2326-2020). It is part of `code` and is not a GB/T 2260 region code (Guangdong's DBJ series is
+   * 15, Tianjin's is 29, Shanghai's 08), so it is not checked against the region table.
+   */
+  series?: string;
   /** Second number of a jointly issued group standard ("T/TAF 083-2024" in "T/CCSA 393-2024 / T/TAF 083-2024"), canonical. */
   jointNumber?: string;
 }
@@ -130,9 +142,13 @@ const FAST_RE =
  *  7 group org | 8 enterprise org
  *  9 industry code | 10 industry /x letter | 11 industry T without separator
  *  12 seq | 13 part(s) including the leading dot | 14 year
- *  15 "/ISO …" adoption suffix | 16 degree word | 17 reference after the degree word
+ *  15 amendment sheet | 16 joint number | 17 "/ISO …" adoption suffix | 18 degree word | 19 reference after the degree word
+ *  20 edition year ("(2015年版)")
  * The national branch is the only one without a capture of its own: no 5/7/8/9 means national.
  */
+/** Edition note after the year, one capture (the edition year). Input is pre-normalised: "（" is already "(". */
+const EDITION = '(?: ?\\((\\d{4}) ?年?版\\))?';
+
 const GENERAL_RE = new RegExp(
   '^(?:' +
     'GB(?: ?[/-] ?([TZ])| ?(T)|(Z)(?: ?/ ?(T))?)?' +
@@ -146,13 +162,17 @@ const GENERAL_RE = new RegExp(
     // "DB" directly followed by digits is never the 地震 industry code; codes have 2–4 letters (LD, JGJ, CECS)
     '|(?!DB\\d|DB \\d+ ?/)([A-Z]{2,4}?)(?: ?[/-] ?([TZ])| ?(T))?' +
     ')' +
-    // a letter before the sequence only in 公路 (JTG D60-2015, JTG/T F50-2011)
-    ' ?((?<=^JTG(?: ?[/-] ?T)? ?)[A-HJ-NP-WYZ]\\d{2,4}|\\d{1,8}|\\d{0,7}X{1,8})' +
+    // a letter before the sequence only in 公路 (JTG D60-2015, JTG/T F50-2011), with a volume (册) after a slash
+    // ("JTG F80/1-2017" 第一册, "JTG D70/2-2014" 第二册): the volume is part of the sequence
+    ' ?((?<=^JTG(?: ?[/-] ?T)? ?)[A-HJ-NP-WYZ]\\d{2,4}(?:/\\d{1,2})?|\\d{1,8}|\\d{0,7}X{1,8})' +
     '((?:\\.(?:\\d{1,4}|X{1,4}))*)' +
     // year after "-" (any dash run), ":" (CECS 21:2000) or a single blank before 4 digits (old citations "GB 9684 1988");
     // then an amendment sheet "/XG1-2012", a joint number "/ T/TAF 083-2024", or an adoption suffix (two letters: ISO, IEC, EN…)
     '(?:(?: ?-{1,3} ?|:| (?=\\d{4}(?:$|[ /])))(\\d{4}|\\d{2}|\\d{0,3}X{1,4})' +
-    '(?: ?/ ?(XG\\d{1,2}(?: ?-{1,3} ?\\d{4})?)| ?/ ?(T ?/ ?[A-Z].*)| ?/ ?([A-Z]{2}.*)| (IDT|MOD|NEQ|EQV) ([A-Z]{2}.*))?)?' +
+    '(?: ?/ ?(XG\\d{1,2}(?: ?-{1,3} ?\\d{4})?)| ?/ ?(T ?/ ?[A-Z].*)| ?/ ?([A-Z]{2}.*)| (IDT|MOD|NEQ|EQV) ([A-Z]{2}.*))?' +
+    // edition note (局部修订后的版本): "GB 50010-2010(2015年版)", "GB 50011-2010 (2016版)", "GB 50045-95（2005年版）"
+    EDITION +
+    ')?' +
     '$',
   'i',
 );
@@ -260,6 +280,18 @@ function hasX(s: string | undefined): boolean {
   return false;
 }
 
+/** Parts of a number that only some shapes have. */
+interface FinishExtra {
+  amendment?: string;
+  jointNumber?: string;
+  colonYear?: boolean;
+  /** Edition year of a "(2015年版)" note. */
+  edition?: number;
+  /** Between code and sequence in the canonical form; default one space ("DBJ/T 15" + "-" + "92"). */
+  joiner?: string;
+  series?: string;
+}
+
 /** Canonical spelling of the last run() call (set for every matched input, placeholders included). */
 let lastCanonical = '';
 
@@ -278,7 +310,7 @@ function finish(
   adoptedDegree: ParsedNumber['adoptedDegree'],
   canonicalIsInput: boolean,
   opts: ParseOptions | undefined,
-  extra?: { amendment?: string; jointNumber?: string; colonYear?: boolean },
+  extra?: FinishExtra,
 ): ParseResult {
   // Year: 4 digits as is. Two-digit years are never expanded ("LD66-94" may be 1994, but the number is kept as
   // written): the number stays usable and is reported as a warning.
@@ -292,10 +324,11 @@ function finish(
   if (canonicalIsInput) {
     canonical = input;
   } else {
-    canonical = code + ' ' + seq;
+    canonical = code + (extra?.joiner ?? ' ') + seq;
     if (part !== undefined) canonical += '.' + part;
     if (yearText !== undefined) canonical += (extra?.colonYear ? ':' : '-') + (placeholder ? yearText.toUpperCase() : yearText);
     if (extra?.amendment !== undefined) canonical += '/' + extra.amendment;
+    if (extra?.edition !== undefined) canonical += '(' + extra.edition + '年版)';
   }
   lastCanonical = canonical;
   const nonCanonical = canonicalIsInput ? false : input !== canonical;
@@ -351,6 +384,8 @@ function finish(
   if (adoptedDegree !== undefined) number.adoptedDegree = adoptedDegree;
   if (extra?.amendment !== undefined) number.amendment = extra.amendment;
   if (extra?.jointNumber !== undefined) number.jointNumber = extra.jointNumber;
+  if (extra?.edition !== undefined) number.edition = extra.edition;
+  if (extra?.series !== undefined) number.series = extra.series;
   return { ok, number, problems, nonCanonical };
 }
 
@@ -385,7 +420,8 @@ function runGeneral(input: string, s: string, opts: ParseOptions | undefined): P
   const year = m[14];
   let adoptedSuffix: string | undefined;
   let degree: ParsedNumber['adoptedDegree'];
-  const extra: { amendment?: string; jointNumber?: string; colonYear?: boolean } = {};
+  const extra: FinishExtra = {};
+  if (m[20] !== undefined) extra.edition = +m[20];
   // "seq:year" is the CECS series' own notation only ("ISO 9001:2015" is not a Chinese number)
   const colonYear = year !== undefined && /^[A-Za-z]{2,4} ?\d+(?:\.\d+)* ?:/.test(s);
   if (colonYear && !/^CECS/i.test(s)) return undefined;
@@ -437,6 +473,71 @@ function runGeneral(input: string, s: string, opts: ParseOptions | undefined): P
   return finish(input, 'national', code, rec, undefined, undefined, undefined, seq, part, year, adoptedSuffix, degree, false, opts, extra);
 }
 
+/* ------------------------------------------------------------------------------------------ */
+/* Engineering-construction local standards (工程建设地方标准)                                 */
+/* ------------------------------------------------------------------------------------------ */
+
+/**
+ * Provincial housing-and-construction departments number their engineering standards in series of their own:
+ * series, sequence and year, all separated by dashes, the series not being a GB/T 2260 code
+ * (real numbers in tests/fixtures/real-numbers/local-engineering-*.csv):
+ *   DBJ[/T] nn[/T]-seq-year   DBJ 11-501-2009 (北京), DBJ/T 15-92-2021 (广东), DBJ 53/T-83-2017 (云南)
+ *   DB[/T] 29-seq-year        DB/T 29-20-2017, DB 29-205-2024 (天津; 29 is not a province code, Tianjin is 12)
+ *   DGJ 08 / DG/TJ 08-seq-year DGJ 08-11-2018, DG/TJ 08-2326-2020 (上海)
+ *   DGJnn/TJ|J seq-year       DGJ32/TJ 186-2015, DGJ32/J 189-2015 (江苏)
+ * Tried only after the general grammar failed, so no number it accepts is read differently now.
+ * Groups: 1 DBJ | 2 /T after DBJ | 3 series | 4 /T after the series | 5 separator before the sequence
+ *  6 DB (天津) | 7 /T | 8 DGJ or DG/TJ (上海) | 9 series | 10 DGJ (江苏) series | 11 TJ or J
+ *  12 seq | 13 part | 14 year | 15 edition year
+ */
+const ENG_LOCAL_RE = new RegExp(
+  '^(?:' +
+    '(DBJ)( ?/ ?T)? ?(\\d{2})( ?/ ?T)?( ?- ?| ?)' +
+    '|(DB)( ?/ ?T)? ?29 ?- ?' +
+    '|(DGJ|DG ?/ ?TJ) ?(\\d{2}) ?- ?' +
+    '|DGJ ?(\\d{2}) ?/ ?(TJ|J) ?' +
+    ')' +
+    '(\\d{1,4})(?:\\.(\\d{1,3}))? ?-{1,3} ?(\\d{4}|\\d{2})' +
+    EDITION +
+    '$',
+  'i',
+);
+
+function runEngLocal(input: string, s: string, opts: ParseOptions | undefined): ParseResult | undefined {
+  const m = ENG_LOCAL_RE.exec(s);
+  if (m === null) return undefined;
+  let code: string;
+  let series: string;
+  let joiner = '-';
+  let recommended: boolean;
+  if (m[1] !== undefined) {
+    // "DBJ11501-2009" would leave open where the series ends: a separator or a /T must come between
+    if (m[4] === undefined && m[5] === '') return undefined;
+    series = m[3]!;
+    code = 'DBJ' + (m[2] ? '/T' : '') + ' ' + series + (m[4] ? '/T' : '');
+    if (m[5]!.trim() === '') joiner = ' ';
+    recommended = m[2] !== undefined || m[4] !== undefined;
+  } else if (m[6] !== undefined) {
+    series = '29';
+    code = 'DB' + (m[7] ? '/T' : '') + ' 29';
+    recommended = m[7] !== undefined;
+  } else if (m[8] !== undefined) {
+    series = m[9]!;
+    const t = /T/i.test(m[8]);
+    code = (t ? 'DG/TJ' : 'DGJ') + ' ' + series;
+    recommended = t;
+  } else {
+    series = m[10]!;
+    const kind = m[11]!.toUpperCase();
+    code = 'DGJ' + series + '/' + kind;
+    joiner = ' ';
+    recommended = kind === 'TJ';
+  }
+  const extra: FinishExtra = { joiner, series };
+  if (m[15] !== undefined) extra.edition = +m[15];
+  return finish(input, 'local', code, recommended, undefined, undefined, undefined, m[12]!, m[13], m[14], undefined, undefined, false, opts, extra);
+}
+
 /**
  * True when replacing the input by `canonical` certainly names the same standard. Not for two-digit years
  * ("LD66-94" is never expanded) nor for a year run into the sequence ("RBT 2142017" must not become
@@ -461,7 +562,7 @@ export function parseStandardNumber(input: string, opts?: ParseOptions): ParseRe
   const fast = FAST_RE.exec(input);
   if (fast !== null) return runFast(input, fast, opts);
   const s = preNormalize(input);
-  const r = runGeneral(input, s, opts);
+  const r = runGeneral(input, s, opts) ?? runEngLocal(input, s, opts);
   if (r !== undefined) return r;
   lastCanonical = fallbackCanonical(s);
   return { ok: false, problems: [UNPARSEABLE], nonCanonical: input !== lastCanonical };

@@ -185,6 +185,65 @@ describe('fields of real numbers', () => {
   });
 });
 
+describe('shapes seen in the real-number corpus (tests/fixtures/real-numbers/)', () => {
+  it('an edition note after the year is kept, in the canonical spelling "(YYYY年版)"', () => {
+    // GB 50010-2010(2015年版) etc.: structural design reports (search-tool ids 56316842187, 67254036224, 67415899324)
+    const n = num('GB 50010-2010(2015年版)');
+    expect(n).toMatchObject({ level: 'national', code: 'GB', seq: '50010', year: 2010, edition: 2015, canonical: 'GB 50010-2010(2015年版)' });
+    expect(parseStandardNumber('GB 50010-2010(2015年版)').nonCanonical).toBe(false);
+    expect(canonicalizeNumber('GB50010-2010（2015年版）')).toBe('GB 50010-2010(2015年版)');
+    expect(canonicalizeNumber('GB 50011-2010 (2016年版)')).toBe('GB 50011-2010(2016年版)');
+    expect(canonicalizeNumber('GB 50011-2010(2016版)')).toBe('GB 50011-2010(2016年版)');
+    // the edition belongs to the citation: another key than the undated-edition number, same series
+    expect(numberKey(num('GB 50010-2010(2015年版)'))).not.toBe(numberKey(num('GB 50010-2010')));
+    expect(seriesKey(num('GB 50010-2010(2015年版)'))).toBe('GB 50010');
+    // with a two-digit year the number stays usable and is never rewritten
+    const old = parseStandardNumber('GB 50045-95（2005年版）', { now: NOW });
+    expect(old.ok).toBe(true);
+    expect(old.number).toMatchObject({ edition: 2005 });
+    expect(kinds(old.problems)).toEqual(['two-digit-year']);
+    expect(rewriteIsSafe(old)).toBe(false);
+    // an edition note without the number's year is not a number
+    expect(parseStandardNumber('GB 50010(2015年版)').ok).toBe(false);
+  });
+
+  it('JTG numbers with a volume (册) after a slash', () => {
+    // JTG F80/1—2017 公路工程质量检验评定标准 第一册 土建工程 (search-tool id 53302079196)
+    expect(num('JTG F80/1—2017')).toMatchObject({ level: 'industry', code: 'JTG', seq: 'F80/1', year: 2017, canonical: 'JTG F80/1-2017' });
+    expect(seriesKey(num('JTG F80/1-2017'))).not.toBe(seriesKey(num('JTG F80/2-2004')));
+    // the volume slash is JTG's only: "GB 50010/1-2010" is not a number
+    expect(parseStandardNumber('GB 50010/1-2010').ok).toBe(false);
+  });
+
+  it('engineering-construction local series: series, sequence and year', () => {
+    // regulation-audit lists with official pages (search-tool read_file id 70719158697)
+    expect(num('DBJ/T 15-92-2021')).toMatchObject({ level: 'local', code: 'DBJ/T 15', series: '15', seq: '92', year: 2021, recommended: true, canonical: 'DBJ/T 15-92-2021' });
+    expect(num('DBJ/T 15-92-2021').regionCode).toBeUndefined();
+    expect(num('DBJ11-501-2009')).toMatchObject({ code: 'DBJ 11', recommended: false, canonical: 'DBJ 11-501-2009' });
+    expect(num('DBJ53/T-67-2014')).toMatchObject({ code: 'DBJ 53/T', seq: '67', canonical: 'DBJ 53/T-67-2014' });
+    expect(num('DBJ43/T 301-2015').canonical).toBe('DBJ 43/T 301-2015');
+    expect(num('DB/T29-20-2017')).toMatchObject({ code: 'DB/T 29', series: '29', seq: '20', canonical: 'DB/T 29-20-2017' });
+    expect(num('DB29-205-2024')).toMatchObject({ code: 'DB 29', recommended: false, canonical: 'DB 29-205-2024' });
+    expect(num('DG/TJ08-2326-2020')).toMatchObject({ code: 'DG/TJ 08', seq: '2326', recommended: true, canonical: 'DG/TJ 08-2326-2020' });
+    expect(num('DGJ08-11-2018')).toMatchObject({ code: 'DGJ 08', recommended: false, canonical: 'DGJ 08-11-2018' });
+    expect(num('DGJ32/TJ186-2015')).toMatchObject({ code: 'DGJ32/TJ', seq: '186', canonical: 'DGJ32/TJ 186-2015' });
+    expect(num('DGJ32/J189-2015')).toMatchObject({ code: 'DGJ32/J', recommended: false });
+    expect(num('DBJ 11-501-2009(2016年版)')).toMatchObject({ edition: 2016, canonical: 'DBJ 11-501-2009(2016年版)' });
+    // unchanged: the 地震 industry code and Guangdong's mandatory local numbers
+    expect(num('DB/T 12-2010')).toMatchObject({ level: 'industry', code: 'DB/T' });
+    expect(num('DB 44/26-2001')).toMatchObject({ level: 'local', regionCode: '44' });
+    // no separator between series and sequence leaves the series open
+    expect(parseStandardNumber('DBJ11501-2009').ok).toBe(false);
+    // only Tianjin (29) numbers its DB series with dashes: DB44-1234-2021 is still unreadable
+    expect(parseStandardNumber('DB44-1234-2021').ok).toBe(false);
+  });
+
+  it('RFJ (人民防空工程) is an engineering-construction code', () => {
+    expect(parseStandardNumber('RFJ02-2009', { now: NOW })).toMatchObject({ ok: true, problems: [] });
+    expect(num('RFJ02-2009').canonical).toBe('RFJ 02-2009');
+  });
+});
+
 describe('messy inputs → canonical', () => {
   const cases: [string, string][] = [
     ['GB/T33531—2017', 'GB/T 33531-2017'],
@@ -433,8 +492,8 @@ describe('code tables', () => {
     expect(new Set(INDUSTRY_CODES_64).size).toBe(64);
     expect(INDUSTRY_CODES_64).not.toContain('RB');
     expect(LATER_INDUSTRY_CODES).toEqual(['RB', 'NB']);
-    expect(ENGINEERING_CODES).toEqual(['JGJ', 'CJJ', 'JTG']);
-    expect(INDUSTRY_CODES.length).toBe(69);
+    expect(ENGINEERING_CODES).toEqual(['JGJ', 'CJJ', 'JTG', 'RFJ']);
+    expect(INDUSTRY_CODES.length).toBe(70);
     for (const c of ['LD', 'MZ', 'WS', 'GA', 'JR', 'SJ', 'YD', 'GM', 'DA', 'AQ', 'LB', 'DB', 'RB', 'NB', 'JGJ', 'CJJ']) {
       expect(isKnownIndustryCode(c)).toBe(true);
     }

@@ -47,9 +47,25 @@ for (const file of readdirSync(DIR).filter((f) => f.endsWith('.csv')).sort()) {
   for (const r of body) corpus.push({ file, number: r[0]!, title: r[1]!, source: r[2]! });
 }
 
+interface DatedRec {
+  file: string;
+  number: string;
+  title: string;
+  published: string;
+  source: string;
+}
+
+/** tests/fixtures/real-numbers/dates/*.csv: real numbers with the publication date (发布日期) their source gives. */
+const dated: DatedRec[] = [];
+for (const file of readdirSync(join(DIR, 'dates')).filter((f) => f.endsWith('.csv')).sort()) {
+  const [head, ...body] = readCsv(readFileSync(join(DIR, 'dates', file), 'utf8'));
+  expect(head).toEqual(['number', 'title', 'published', 'source']);
+  for (const r of body) dated.push({ file, number: r[0]!, title: r[1]!, published: r[2]!, source: r[3]! });
+}
+
 describe('real-number corpus', () => {
   it('is large enough and every record names its source', () => {
-    expect(corpus.length).toBeGreaterThanOrEqual(420);
+    expect(corpus.length).toBeGreaterThanOrEqual(500);
     for (const r of corpus) {
       expect(r.number, r.file).not.toBe('');
       expect(r.source, `${r.file}: ${r.number}`).toMatch(/https?:\/\/|issue 12|find_string|read_file/);
@@ -81,12 +97,13 @@ describe('real-number corpus', () => {
       if (fixed === undefined) continue;
       const a = parseStandardNumber(r.number).number!;
       const b = parseStandardNumber(fixed).number!;
-      expect({ code: b.code, seq: b.seq, part: b.part, year: b.year, amendment: b.amendment }, `${r.number} → ${fixed}`).toEqual({
+      expect({ code: b.code, seq: b.seq, part: b.part, year: b.year, amendment: b.amendment, edition: b.edition }, `${r.number} → ${fixed}`).toEqual({
         code: a.code,
         seq: a.seq,
         part: a.part,
         year: a.year,
         amendment: a.amendment,
+        edition: a.edition,
       });
       // and the rewrite is final
       expect(numberFix(fixed)).toBeUndefined();
@@ -115,5 +132,27 @@ describe('real-number corpus', () => {
     expect(hits.map((d) => `${d.rule} ${d.line}: ${typeof d.message === "string" ? d.message : JSON.stringify(d.message)}`)).toEqual([]);
     // non-canonical spellings are reported with their canonical form, never as errors
     for (const d of ds.filter((x) => x.rule === 'number-canonical')) expect(d.severity).toBe('warning');
+  });
+});
+
+describe('real numbers with publication dates', () => {
+  it('every record has a number, a date and its source', () => {
+    expect(dated.length).toBeGreaterThanOrEqual(50);
+    for (const r of dated) {
+      expect(r.published, `${r.file}: ${r.number}`).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(r.source, `${r.file}: ${r.number}`).toMatch(/https?:\/\/|find_string|read_file/);
+      expect(parseStandardNumber(r.number, { now: new Date('2026-11-21') }).ok, r.number).toBe(true);
+    }
+  });
+
+  it('year-mismatch raises nothing on them (the year in a number is its year of publication)', () => {
+    const rs = dated.map((r, i) => [
+      `code: "101-${String(i + 1).padStart(3, '0')}"`,
+      `number: ${JSON.stringify(r.number)}`,
+      `title: ${JSON.stringify(r.title || '（来源未给名称）')}`,
+      `published: "${r.published}"`,
+    ]);
+    const ds = lint(rows(...rs));
+    expect(ds.filter((d) => d.rule === 'year-mismatch').map((d) => `${d.line}: ${JSON.stringify(d.message)}`)).toEqual([]);
   });
 });

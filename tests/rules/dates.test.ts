@@ -16,6 +16,13 @@ describe('year-mismatch', () => {
     expect(of(lint(row('number: GB/T 33534-2017', 'title: 失业登记管理服务规范', 'published: "2017-03-09"')), 'year-mismatch')).toEqual([]);
   });
 
+  it('accepts the year of an edition note as the publication year (GB 50010-2010(2015年版))', () => {
+    expect(of(lint(row('number: GB 50010-2010(2015年版)', 'title: 混凝土结构设计规范', 'published: "2015-09-22"')), 'year-mismatch')).toEqual([]);
+    expect(of(lint(row('number: GB 50010-2010(2015年版)', 'title: 混凝土结构设计规范', 'published: "2010-08-18"')), 'year-mismatch')).toEqual([]);
+    expect(of(lint(row('number: GB 50010-2010(2015年版)', 'title: 混凝土结构设计规范', 'published: "2013-09-22"')), 'year-mismatch')).toHaveLength(1);
+    expect(of(lint(row('number: GB 50010-2010', 'title: 混凝土结构设计规范', 'published: "2015-09-22"')), 'year-mismatch')).toHaveLength(1);
+  });
+
   it('tolerates publication in January of the next year (issue 12: GB/T 26268-2010 published 2011-01-14)', () => {
     expect(of(lint(row('number: GB/T 26268-2010', 'title: 甲', 'published: "2011-01-14"')), 'year-mismatch')).toEqual([]);
     // February of the next year, or two years later, is still reported

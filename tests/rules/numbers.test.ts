@@ -113,6 +113,15 @@ describe('number-unusual', () => {
     expect(of(ds, 'number-canonical').filter((d) => /-19(94|93)/.test(JSON.stringify(d)))).toEqual([]);
   });
 
+  it('is silent on -95 to -99 of engineering-construction standards, printed so on their covers (GB 50045-95, JGJ 59-99)', () => {
+    const ds = lint(rows(['code: "101-01"', 'number: GB 50045-95（2005年版）', 'title: 高层民用建筑设计防火规范'], ['code: "101-02"', 'number: JGJ 59-99', 'title: 建筑施工安全检查标准'], ['code: "101-03"', 'number: DBJ08-9-97', 'title: 甲']));
+    expect(of(ds, 'number-unusual')).toEqual([]);
+    expect(of(ds, 'number-format')).toEqual([]);
+    // other standards, and -00 to -49 of engineering ones, are still reported
+    const other = lint(rows(['code: "101-01"', 'number: GB/T 13016-95', 'title: 甲'], ['code: "101-02"', 'number: JGJ 59-01', 'title: 乙']));
+    expect(of(other, 'number-unusual')).toHaveLength(2);
+  });
+
   it('warns about a part of a part', () => {
     const ds = of(lint(row('number: GB/T 31596.1.2-2015', 'title: 某标准')), 'number-unusual');
     expect(ds.map(pos)).toEqual(['11:21']);
