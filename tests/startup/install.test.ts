@@ -8,15 +8,16 @@ import { ROOT } from '../helpers.js';
 
 // Every documented way to install, really done: a copy of the checkout (what git holds) is packed
 // with `npm pack` (which runs prepare, i.e. the build), the tarball is installed into a fresh
-// project, the built tree is installed with `npm ci --omit=dev` and as a folder. All offline, from
-// npm's cache (the dependencies are in it: they were installed into this checkout).
+// project, the built tree is installed with `npm ci --omit=dev` and as a folder. From
+// npm's cache where it can (--prefer-offline: `npm ci` caches tarballs but not the package documents
+// that `npm install <tarball>` resolves with, so a fresh machine fetches those from the registry).
 
 let tmp: string;
 let checkout: string; // git-tracked files, node_modules linked: a developer's checkout
 let tarball: string;
 
 const npm = (args: string[], cwd: string) =>
-  spawnSync('npm', [...args, '--offline', '--no-audit', '--no-fund', '--loglevel=warn'], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  spawnSync('npm', [...args, '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=warn'], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 
 function gitFiles(into: string) {
   const files = execFileSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8' }).split('\0').filter(Boolean);
