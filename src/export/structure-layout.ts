@@ -1,4 +1,7 @@
 import type { SubsystemNode } from '../model/types.js';
+import { balancedLines, textEms } from './line-break.js';
+
+export { textEms };
 
 /**
  * Geometry of the 标准体系结构图 for the Word drawing, in pixels (96 per inch), with
@@ -10,6 +13,8 @@ import type { SubsystemNode } from '../model/types.js';
 export interface PxBox {
   x: number; y: number; w: number; h: number;
   text: string;
+  /** the text in the lines it is drawn in (broken between words, evenly: see line-break.ts) */
+  lines: string[];
   /** 0 = the system title, 1 = top-level part, 2… = sub-systems */
   depth: number;
 }
@@ -49,17 +54,15 @@ export interface LayoutOptions {
 
 const PX_PER_PT = 96 / 72;
 
-/** Width of text in ems: CJK and full-width characters 1, others about 0.55. */
-export function textEms(s: string): number {
-  let n = 0;
-  for (const ch of s) n += /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]/.test(ch) ? 1 : 0.55;
-  return n;
-}
-
 /** Lines a text needs in a box of inner width `px` at `fontPt` (Word breaks CJK text between any characters). */
 export function wrapLines(s: string, px: number, fontPt: number): number {
   const perLine = Math.max(1, Math.floor(px / (fontPt * PX_PER_PT)));
   return Math.max(1, Math.ceil(textEms(s) / perLine));
+}
+
+/** A box's text broken into its lines beforehand (between words, evenly), for a box of inner width `px`. */
+export function boxLines(s: string, px: number, fontPt: number): string[] {
+  return balancedLines(s, Math.max(1, Math.floor(px / (fontPt * PX_PER_PT))));
 }
 
 /** "…标准体系" → "…标准体系结构图"; any other title → "…标准体系结构图" after it. */
@@ -98,13 +101,14 @@ const MAX_COLUMN = 260; // widest column a part gets, in px
 
 function layoutBand(title: string, parts: SubsystemNode[], width: number, fontPt: number, depthShown: number, state: { truncated: boolean }): Band {
   const lineH = fontPt * PX_PER_PT * 1.35;
-  const boxH = (text: string, w: number, pt = fontPt) => Math.ceil(wrapLines(text, w - 2 * PAD_X - 2, pt) * pt * PX_PER_PT * 1.35 + 2 * PAD_Y + 2);
+  const inner = (w: number) => w - 2 * PAD_X - 2;
+  const boxH = (text: string, w: number, pt = fontPt) => Math.ceil(boxLines(text, inner(w), pt).length * pt * PX_PER_PT * 1.35 + 2 * PAD_Y + 2);
   const boxes: PxBox[] = [];
   const lines: PxLine[] = [];
   const titlePt = fontPt + 3;
   const titleW = Math.min(width, Math.max(width * 0.5, textEms(title) * titlePt * PX_PER_PT + 40));
   const titleH = boxH(title, titleW, titlePt);
-  boxes.push({ x: (width - titleW) / 2, y: 0, w: titleW, h: titleH, text: title, depth: 0 });
+  boxes.push({ x: (width - titleW) / 2, y: 0, w: titleW, h: titleH, text: title, lines: boxLines(title, inner(titleW), titlePt), depth: 0 });
   const n = parts.length;
   if (n === 0) return { boxes, lines, width, height: titleH };
 
@@ -128,7 +132,7 @@ function layoutBand(title: string, parts: SubsystemNode[], width: number, fontPt
     const place = (node: SubsystemNode, depth: number, x: number, y: number, h?: number): number => {
       const w = partW - (x - x0);
       const bh = h ?? boxH(nodeLabel(node), w);
-      boxes.push({ x, y, w, h: bh, text: nodeLabel(node), depth });
+      boxes.push({ x, y, w, h: bh, text: nodeLabel(node), lines: boxLines(nodeLabel(node), inner(w), fontPt), depth });
       let next = y + bh;
       if (node.subsystems.length === 0) return next;
       if (depth >= depthShown) {

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { computeStats } from '../../src/export/stats.js';
 import { allStandards } from '../../src/model/types.js';
 import { runCli } from '../helpers.js';
-import { loadSample, SAMPLE } from './helpers.js';
+import { loadSample, SAMPLE, wordText } from './helpers.js';
 
 const { model, system } = loadSample();
 let doc = '';
@@ -22,7 +22,7 @@ beforeAll(() => {
 });
 
 const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-const docText = () => unescape([...doc.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
+const docText = () => wordText(doc);
 
 describe('明细表 relations and 应有数', () => {
   it('every replaces / replaced_by / adopted / justification value of the sample is in the 备注 of both files', () => {

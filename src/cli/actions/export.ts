@@ -14,6 +14,7 @@ import { buildExportModel } from '../../export/model.js';
 import type { ExporterId } from '../../export/types.js';
 import { loadExporter } from '../../export/registry.js';
 import { checkTarget } from '../../export/write.js';
+import { TOC_PAGE_NUMBERS_MAX_ROWS } from '../../export/limits.js';
 import type { StandardSystem } from '../../model/types.js';
 import type { Catalog } from '../../catalog/types.js';
 import type { Assessment } from '../../assess/types.js';
@@ -184,6 +185,9 @@ export async function runExport(input: RunExportInput): Promise<{ messages: Text
     const shown = writeSiteShown(writeSite, siteDir, site, cwd);
     files.push(path.join(siteDir, 'index.html'));
     messages.push({ zh: `已写入网站 ${shown}/（${site.length} 个文件；用浏览器打开 ${shown}/index.html）`, en: `wrote the site ${shown}/ (${site.length} files; open ${shown}/index.html in a browser)` });
+  }
+  if (targets.some((t) => t.id === 'docx') && model.rows.length > TOC_PAGE_NUMBERS_MAX_ROWS) {
+    messages.push({ zh: `明细表超过 ${TOC_PAGE_NUMBERS_MAX_ROWS} 项，Word 文件的目次未写页码（排版计算太慢）：Word/WPS 打开时提示更新域，选“是”即填上；LibreOffice 用“工具 → 更新 → 全部更新”`, en: `the table has more than ${TOC_PAGE_NUMBERS_MAX_ROWS} rows, so the Word file's 目次 carries no page numbers (laying out the pages would take too long): Word/WPS offer to update the fields when they open it; in LibreOffice use Tools → Update → Update All` });
   }
   if (warnings > 0) {
     messages.push({ zh: `体系有 ${warnings} 个警告（不影响导出；hrss-std validate 查看）`, en: `the system has ${warnings} warning(s) (exported anyway; see hrss-std validate)` });

@@ -1,4 +1,5 @@
 import { Paragraph, TextRun, type Table } from 'docx';
+import { CAPTIONS, captionNumber } from '../captions.js';
 import { STATE_LABELS } from '../../gaps/labels.js';
 import { ROUNDING } from '../../coverage/round.js';
 import { LEVEL_LABELS, walkNodes, type SubsystemNode } from '../../model/types.js';
@@ -87,7 +88,7 @@ export function explanation(model: ExportModel, ids: StyleIds, textWidth: number
     if (report.unknownIds.length) p(`明细表中有 ${report.unknownIds.length} 处服务事项编号不在目录中：${[...new Set(report.unknownIds.map((u) => u.id))].join('、')}。`);
     const gaps = gapTable(model, textWidth);
     if (gaps) {
-      out.push(para('表 5-1  缺口服务事项', { style: OWN.caption }));
+      out.push(para(CAPTIONS.gaps, { style: OWN.caption }));
       out.push(gaps);
     }
   }
@@ -96,8 +97,8 @@ export function explanation(model: ExportModel, ids: StyleIds, textWidth: number
   if (model.plan.length) {
     const byLevel = new Map<string, number>();
     for (const r of model.plan) byLevel.set(r.levelLabel || '未定级别', (byLevel.get(r.levelLabel || '未定级别') ?? 0) + 1);
-    p(`计划制定或修订标准 ${model.plan.length} 项（${[...byLevel].map(([k, v]) => `${k} ${v} 项`).join('、')}），见表 5-2。`);
-    out.push(para('表 5-2  标准制修订计划', { style: OWN.caption }));
+    p(`计划制定或修订标准 ${model.plan.length} 项（${[...byLevel].map(([k, v]) => `${k} ${v} 项`).join('、')}），见${captionNumber(CAPTIONS.plan)}。`);
+    out.push(para(CAPTIONS.plan, { style: OWN.caption }));
     out.push(planTable(model, textWidth)!);
   } else {
     p('明细表中没有待制定、制定中或待修订的标准。');

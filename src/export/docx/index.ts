@@ -1,7 +1,11 @@
 import {
   AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TableOfContents, TextRun, type Table,
 } from 'docx';
+import { estimatePageNumbersWith } from 'docx/layout';
 import { aboutLines } from '../about.js';
+import { balancedLines } from '../line-break.js';
+import { tocHasPageNumbers } from '../limits.js';
+import { CAPTIONS, STATS_NOTE } from '../captions.js';
 import { missingMark } from './explanation.js';
 import { chineseDate, type ExportModel } from '../model.js';
 import { structureCaption } from '../structure-layout.js';
@@ -27,11 +31,12 @@ function pageFooter(): Footer {
 function cover(model: ExportModel): Paragraph[] {
   const s = model.system;
   const blank = (n: number) => Array.from({ length: n }, () => new Paragraph({ indent: { firstLine: 0 }, children: [] }));
+  // the title in lines broken between words at an even point (not "…公共服" / "务标准体系")
   const big = (text: string, size: number) => new Paragraph({
     alignment: AlignmentType.CENTER,
     indent: { firstLine: 0 },
     spacing: { before: 200, after: 200, line: 300, lineRule: LineRuleType.AUTO },
-    children: [new TextRun({ text, font: FONT.hei, size })],
+    children: balancedLines(text, Math.floor(PORTRAIT_TEXT_WIDTH / (size * 10))).map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, font: FONT.hei, size })),
   });
   const info = aboutLines(model).filter(([k]) => k === '地区' || k === '版本');
   return [
@@ -58,19 +63,19 @@ function mainPart(model: ExportModel, ids: StyleIds): (Paragraph | Table)[] {
   const figure = structureCaption(model.system.title);
   out.push(h1('1  标准体系结构图', false));
   const pic = structureParagraphs(model, figure);
-  out.push(...pic.paragraphs, caption(`图 1  ${figure}`));
+  out.push(...pic.paragraphs, para(CAPTIONS.structure(model.system.title), { style: OWN.figureCaption }));
   if (pic.note) out.push(note(`注：${pic.note}`));
 
   out.push(h1('2  标准明细表'));
-  out.push(caption(`表 1  ${model.system.title}标准明细表`));
+  out.push(caption(CAPTIONS.detail(model.system.title)));
   out.push(detailTable(model, W));
   out.push(note('注：底色为黄色的是待制定、制定中或待修订的标准，灰色删除线的是被代替或废止的标准。'));
 
   out.push(h1('3  标准统计表'));
-  out.push(caption('表 2  标准统计表（按标准级别）'), levelTable(model, W));
-  out.push(caption('表 3  各子体系标准统计（应有数 / 现有数）'), matrixTable(model, W));
-  out.push(caption('表 4  标准状态统计'), statusTable(model, W));
-  out.push(note('注：应有数为明细表中除被代替、废止以外的全部标准（含待制定、制定中、待修订）；现有数为已发布且现行或即将实施的标准。上级子体系的数字包含其下级子体系。'));
+  out.push(caption(CAPTIONS.byLevel), levelTable(model, W));
+  out.push(caption(CAPTIONS.byStatus), statusTable(model, W));
+  out.push(caption(CAPTIONS.matrix), matrixTable(model, W));
+  out.push(note(STATS_NOTE));
 
   out.push(h1('4  服务事项覆盖情况'));
   const byProject = rollupTable(model, 'project', W);
@@ -79,14 +84,15 @@ function mainPart(model: ExportModel, ids: StyleIds): (Paragraph | Table)[] {
   } else {
     const c = model.catalog!;
     out.push(para(`服务事项目录：《${c.title}》${c.edition ? `（${c.edition}）` : ''}。缺口明细见 5.4。`));
-    out.push(caption('表 5  各服务项目的标准覆盖情况'), byProject);
-    out.push(caption('表 6  各子体系的标准覆盖情况'), rollupTable(model, 'subsystem', W)!);
+    out.push(caption(CAPTIONS.byProject), byProject);
+    out.push(caption(CAPTIONS.bySubsystem), rollupTable(model, 'subsystem', W)!);
   }
   return out;
 }
 
 async function build(model: ExportModel, stylesXml?: string): Promise<Uint8Array> {
   const ids = stylesXml ? headingIds(stylesXml) : DEFAULT_STYLE_IDS;
+  const numbered = tocHasPageNumbers(model);
   const doc = new Document({
     creator: model.system.owner ?? 'hrss-std',
     lastModifiedBy: 'hrss-std',
@@ -96,7 +102,12 @@ async function build(model: ExportModel, stylesXml?: string): Promise<Uint8Array
     revision: 1,
     externalStyles: stylesXml,
     styles: documentStyles(!!stylesXml),
-    features: { updateFields: false },
+    // The 目次 is written with its page numbers: docx lays the pages out as Word does (fonts by their
+    // metrics; the fixed line heights make LibreOffice's pages the same), so Word, WPS and a LibreOffice
+    // PDF show them without anyone updating the field. `guess`: past anything the layout cannot follow
+    // it still writes its best numbers, never blanks. Without them Word is asked to update the field.
+    features: { updateFields: !numbered },
+    ...(numbered ? { pageNumbers: estimatePageNumbersWith({ guess: true }) } : {}),
     sections: [
       { properties: pageProps(false), children: cover(model) },
       {
@@ -104,8 +115,6 @@ async function build(model: ExportModel, stylesXml?: string): Promise<Uint8Array
         footers: { default: pageFooter() },
         children: [
           para('目　　次', { style: OWN.tocTitle }),
-          // Entries are written from the headings; the page numbers are left to Word, which updates
-          // the (dirty) field when it opens the file: no layout engine here can know Word's pages.
           new TableOfContents('目次', { hyperlink: true, headingStyleRange: '1-2' }),
         ],
       },

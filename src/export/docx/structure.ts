@@ -32,7 +32,7 @@ function bandRun(band: Band, fontPt: number, title: string): ShapeGroupRun {
         new Paragraph({
           style: OWN.box,
           alignment: AlignmentType.CENTER,
-          children: [new TextRun({ text: b.text, size, font: b.depth <= 1 ? FONT.hei : FONT.song })],
+          children: b.lines.map((text, i) => new TextRun({ text, break: i > 0 ? 1 : undefined, size, font: b.depth <= 1 ? FONT.hei : FONT.song })),
         }),
       ],
     });

@@ -5,7 +5,8 @@ import type { ColumnId } from '../columns.js';
 import { coverageLines, ROLLUP_HEADERS, rollupValues } from '../coverage-view.js';
 import { cellText, type ExportModel, type ExportRow } from '../model.js';
 import { LEVEL_KEY_LABELS, type Count } from '../stats.js';
-import { cell, CELL_MARGINS, SHADE, TABLE_BORDERS } from './styles.js';
+import { balancedLines } from '../line-break.js';
+import { cell, CELL_MARGINS, SHADE, SIZE, TABLE_BORDERS } from './styles.js';
 
 /**
  * 明细表 column widths in twips for the landscape text width (14286): short columns just fit
@@ -38,8 +39,24 @@ function table(rows: TableRow[], columnWidths: number[], textWidth?: number): Ta
   });
 }
 
+/** A table of at most this many body rows is kept on one page (Word's keep-with-next on every row but the last). */
+const KEEP_WHOLE = 25;
+
+/**
+ * Whether body row `i` of `n` keeps with the next: every row of a short table, so it is not split
+ * over two pages; in a long one the second-last row, so its 合计 never stands alone on a page.
+ */
+function keepAt(i: number, n: number): boolean {
+  return n <= KEEP_WHOLE ? i < n - 1 : i === n - 2;
+}
+
+/** A column label in the lines it fits in (its cell's width less margins, 小五 = 180 twips an em), broken between words. */
+function headLabel(label: string, width: number): string {
+  return balancedLines(label, (width - CELL_MARGINS.left - CELL_MARGINS.right) / (SIZE.小五 * 10)).join('\n');
+}
+
 function headerRow(labels: string[], ws: number[]): TableRow {
-  return new TableRow({ tableHeader: true, cantSplit: true, children: labels.map((l, i) => cell(l, { head: true, shade: SHADE.head, width: ws[i] })) });
+  return new TableRow({ tableHeader: true, cantSplit: true, children: labels.map((l, i) => cell(headLabel(l, ws[i]!), { head: true, shade: SHADE.head, width: ws[i] })) });
 }
 
 function rowShade(r: ExportRow): string | undefined {
@@ -61,7 +78,7 @@ export function detailTable(model: ExportModel, textWidth: number): Table {
       const label = `${g.code} ${g.title}`.trim() + `（共 ${g.subtreeRows} 项）`;
       rows.push(new TableRow({
         cantSplit: true,
-        children: [cell(`${'　'.repeat(Math.max(g.depth - 1, 0))}${label}`, { columnSpan: cols.length, shade: g.depth <= 1 ? SHADE.group1 : SHADE.group, bold: true })],
+        children: [cell(`${'　'.repeat(Math.max(g.depth - 1, 0))}${label}`, { columnSpan: cols.length, shade: g.depth <= 1 ? SHADE.group1 : SHADE.group, bold: true, keepNext: true })],
       }));
       continue;
     }
@@ -92,7 +109,11 @@ export function levelTable(model: ExportModel, textWidth: number): Table {
   const ws = widths([4, 2, 2, 3], Math.min(textWidth, 9000));
   const s = model.stats;
   const rows = [headerRow(['标准类别', '应有数（项）', '现有数（项）', '现有数÷应有数（%）'], ws)];
-  for (const l of s.byLevel) rows.push(new TableRow({ cantSplit: true, children: [cell(LEVEL_KEY_LABELS[l.level].zh), cell(String(l.expected), { center: true }), cell(String(l.existing), { center: true }), cell(pct(l), { center: true })] }));
+  const n = s.byLevel.length + 1;
+  s.byLevel.forEach((l, i) => {
+    const keepNext = keepAt(i, n);
+    rows.push(new TableRow({ cantSplit: true, children: [cell(LEVEL_KEY_LABELS[l.level].zh, { keepNext }), cell(String(l.expected), { center: true, keepNext }), cell(String(l.existing), { center: true, keepNext }), cell(pct(l), { center: true, keepNext })] }));
+  });
   rows.push(new TableRow({ cantSplit: true, children: [cell('合计', { bold: true, shade: SHADE.group1 }), cell(String(s.total.expected), { center: true, bold: true, shade: SHADE.group1 }), cell(String(s.total.existing), { center: true, bold: true, shade: SHADE.group1 }), cell(pct(s.total), { center: true, bold: true, shade: SHADE.group1 })] }));
   return table(rows, ws, textWidth);
 }
@@ -114,17 +135,19 @@ export function matrixTable(model: ExportModel, textWidth: number): Table {
     children: [...s.levels.flatMap(() => ['应有', '现有']), '应有', '现有', '%'].map((t) => cell(t, { head: true, shade: SHADE.head })),
   });
   const rows = [head1, head2];
-  for (const m of s.matrix) {
+  const n = s.matrix.length + 1;
+  s.matrix.forEach((m, i) => {
     const bold = m.depth === 1;
+    const o = { center: true, bold, keepNext: keepAt(i, n) };
     rows.push(new TableRow({
       cantSplit: true,
       children: [
-        cell(`${'　'.repeat(m.depth - 1)}${m.code} ${m.title}`.trimEnd(), { bold }),
-        ...s.levels.flatMap((l) => [cell(String(m.byLevel[l].expected), { center: true, bold }), cell(String(m.byLevel[l].existing), { center: true, bold })]),
-        cell(String(m.total.expected), { center: true, bold }), cell(String(m.total.existing), { center: true, bold }), cell(pct(m.total), { center: true, bold }),
+        cell(`${'　'.repeat(m.depth - 1)}${m.code} ${m.title}`.trimEnd(), { bold, keepNext: o.keepNext }),
+        ...s.levels.flatMap((l) => [cell(String(m.byLevel[l].expected), o), cell(String(m.byLevel[l].existing), o)]),
+        cell(String(m.total.expected), o), cell(String(m.total.existing), o), cell(pct(m.total), o),
       ],
     }));
-  }
+  });
   const sh = { center: true, bold: true, shade: SHADE.group1 };
   rows.push(new TableRow({
     cantSplit: true,
@@ -140,8 +163,14 @@ export function matrixTable(model: ExportModel, textWidth: number): Table {
 export function statusTable(model: ExportModel, textWidth: number): Table {
   const ws = widths([3, 2], Math.min(textWidth, 5000));
   const rows = [headerRow(['状态', '数量（项）'], ws)];
-  for (const s of model.stats.byStatus) rows.push(new TableRow({ cantSplit: true, children: [cell(STATUS_LABELS[s.status].zh), cell(String(s.count), { center: true })] }));
-  rows.push(new TableRow({ cantSplit: true, children: [cell('合计', { bold: true, shade: SHADE.group1 }), cell(String(model.stats.total.expected), { center: true, bold: true, shade: SHADE.group1 })] }));
+  const n = model.stats.byStatus.length + 1;
+  model.stats.byStatus.forEach((s, i) => {
+    const keepNext = keepAt(i, n);
+    rows.push(new TableRow({ cantSplit: true, children: [cell(STATUS_LABELS[s.status].zh, { keepNext }), cell(String(s.count), { center: true, keepNext })] }));
+  });
+  // every row of the 明细表 has a status, 被代替 and 废止 included: the 合计 is all of them (not 应有数)
+  const all = model.stats.byStatus.reduce((a, s) => a + s.count, 0);
+  rows.push(new TableRow({ cantSplit: true, children: [cell('合计', { bold: true, shade: SHADE.group1 }), cell(String(all), { center: true, bold: true, shade: SHADE.group1 })] }));
   return table(rows, ws, textWidth);
 }
 
@@ -158,11 +187,12 @@ export function rollupTable(model: ExportModel, by: 'project' | 'subsystem', tex
   const ws = widths([2, 7, 2, 2, 2, 2, 2, 2], textWidth);
   const rows = [headerRow([by === 'project' ? '项目编号' : '编号', by === 'project' ? '服务项目' : '子体系', ...ROLLUP_HEADERS], ws)];
   const list = by === 'project' ? report.byProject : report.bySubsystem;
-  for (const r of list) {
+  list.forEach((r, i) => {
     const values = rollupText(r);
     const shade = by === 'project' && r.items > 0 && r.covered === 0 ? SHADE.uncovered : undefined;
-    rows.push(new TableRow({ cantSplit: true, children: [cell(r.key, { center: true, shade }), cell(r.name, { shade }), ...values.map((v) => cell(v, { center: true, shade }))] }));
-  }
+    const keepNext = keepAt(i, list.length + 1);
+    rows.push(new TableRow({ cantSplit: true, children: [cell(r.key, { center: true, shade, keepNext }), cell(r.name, { shade, keepNext }), ...values.map((v) => cell(v, { center: true, shade, keepNext }))] }));
+  });
   const t = report.totals;
   const tv = rollupText(t);
   rows.push(new TableRow({ cantSplit: true, children: [cell('合计', { bold: true, shade: SHADE.group1, columnSpan: 2 }), ...tv.map((v) => cell(v, { center: true, bold: true, shade: SHADE.group1 }))] }));
@@ -178,13 +208,14 @@ export function gapTable(model: ExportModel, textWidth: number): Table | undefin
   if (!gaps.length) return undefined;
   const ws = widths([1900, 900, 2300, 1000, 3254], textWidth);
   const rows = [headerRow(['服务项目', '事项编号', '服务事项', '覆盖情况', '已规划或失效的标准'], ws)];
-  for (const g of gaps) {
+  gaps.forEach((g, i) => {
     const shade = g.state === 'uncovered' ? SHADE.uncovered : g.state === 'planned' ? SHADE.planned : SHADE.lapsed;
+    const keepNext = keepAt(i, gaps.length);
     rows.push(new TableRow({
       cantSplit: true,
-      children: [cell(`${g.projectId} ${g.projectName}`.trim()), cell(g.itemId, { center: true }), cell(g.itemName + (g.note ? `（${g.note}）` : '')), cell(g.stateLabel, { center: true, shade }), cell(g.standards)],
+      children: [cell(`${g.projectId} ${g.projectName}`.trim(), { keepNext }), cell(g.itemId, { center: true, keepNext }), cell(g.itemName + (g.note ? `（${g.note}）` : ''), { keepNext }), cell(g.stateLabel, { center: true, shade, keepNext }), cell(g.standards, { keepNext })],
     }));
-  }
+  });
   return table(rows, ws);
 }
 
@@ -199,8 +230,11 @@ export function planTable(model: ExportModel, textWidth: number): Table | undefi
   const head = ['序号', '体系表编号', '标准名称', '宜定级别', '状态', '归口部门', '对应服务事项'];
   const rows = [headerRow(withPlan ? [...head, '计划完成时间', '承担单位', '经费'] : head, ws)];
   model.plan.forEach((r, i) => {
-    const cells = [cell(String(i + 1), { center: true }), cell(r.code, { center: true }), cell(r.title), cell(r.levelLabel, { center: true }), cell(r.statusLabel, { center: true }), cell(r.department), cell(r.servicesText)];
-    if (withPlan) cells.push(cell(r.entry.due ?? '', { center: true }), cell(r.entry.undertaker ?? ''), cell(r.entry.funding ?? ''));
+    const keepNext = keepAt(i, model.plan.length);
+    const c = { keepNext };
+    const m = { center: true, keepNext };
+    const cells = [cell(String(i + 1), m), cell(r.code, m), cell(r.title, c), cell(r.levelLabel, m), cell(r.statusLabel, m), cell(r.department, c), cell(r.servicesText, c)];
+    if (withPlan) cells.push(cell(r.entry.due ?? '', m), cell(r.entry.undertaker ?? '', c), cell(r.entry.funding ?? '', c));
     rows.push(new TableRow({ cantSplit: true, children: cells }));
   });
   return table(rows, ws);

@@ -1,4 +1,5 @@
 import type { Worksheet } from 'exceljs';
+import { CAPTIONS } from '../captions.js';
 import type { CoverageState } from '../../coverage/types.js';
 import { ROUNDING } from '../../coverage/round.js';
 import { coverageLines, ROLLUP_HEADERS, rollupValues } from '../coverage-view.js';
@@ -52,19 +53,19 @@ export function writeCoverageSheet(ws: Worksheet, model: ExportModel): void {
   r++;
   r++;
 
-  title('按服务项目');
+  title(CAPTIONS.byProject);
   line(['项目编号', '服务项目', ...ROLLUP_HEADERS], { head: true });
   for (const p of report.byProject) {
     line([p.key, p.name, ...rollupValues(p)], { fill: p.covered === 0 ? 'uncovered' : undefined, center: [0], pctCol: 7 });
   }
   r++;
 
-  title('按子体系');
+  title(CAPTIONS.bySubsystem);
   line(['编号', '子体系', ...ROLLUP_HEADERS], { head: true });
   for (const s of report.bySubsystem) line([s.key, s.name, ...rollupValues(s)], { center: [0], pctCol: 7 });
   r++;
 
-  title('服务事项明细（未覆盖、仅有规划的事项即缺口）');
+  title('附表  服务事项明细（未覆盖、仅有规划的事项即缺口）');
   const itemsHeader = r;
   line(['项目编号', '服务项目', '事项编号', '服务事项', '覆盖情况', '支撑标准', '所在子体系', '说明'], { head: true });
   // a long list shows what fits in LIST_MAX_LINES of its column, then how many more there are

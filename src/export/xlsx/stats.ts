@@ -1,4 +1,5 @@
 import type { Worksheet } from 'exceljs';
+import { CAPTIONS, STATS_NOTE } from '../captions.js';
 import { STATUS_LABELS } from '../../model/types.js';
 import type { ExportModel } from '../model.js';
 import { LEVEL_KEY_LABELS, type Count } from '../stats.js';
@@ -33,13 +34,19 @@ export function writeStatsSheet(ws: Worksheet, model: ExportModel): void {
     r++;
   };
 
-  title(`表1  ${model.system.title}标准统计表（按标准级别）`);
+  title(CAPTIONS.byLevel);
   cellRow(['标准类别', '应有数\n（项）', '现有数\n（项）', '现有数÷\n应有数（%）'], { head: true });
   for (const l of stats.byLevel) cellRow([LEVEL_KEY_LABELS[l.level].zh, l.expected, l.existing, pctValue(l)], { pctCol: 3 });
   cellRow(['合计', stats.total.expected, stats.total.existing, pctValue(stats.total)], { bold: true, fill: true, pctCol: 3 });
   r++;
 
-  title('表2  子体系 × 标准级别（应有数 / 现有数）');
+  title(CAPTIONS.byStatus);
+  cellRow(['状态', '数量（项）'], { head: true });
+  for (const s of stats.byStatus) cellRow([STATUS_LABELS[s.status].zh, s.count]);
+  // every row of the 明细表 has a status, 被代替 and 废止 included: the 合计 is all of them (not 应有数)
+  cellRow(['合计', stats.byStatus.reduce((a, s) => a + s.count, 0)], { bold: true, fill: true });
+  r++;
+  title(CAPTIONS.matrix);
   const head1 = r;
   cellRow(['子体系', ...levels.flatMap((l) => [LEVEL_KEY_LABELS[l].zh, '']), '合计', '', ''], { head: true });
   cellRow(['', ...levels.flatMap(() => ['应有', '现有']), '应有', '现有', '现有÷应有\n（%）'], { head: true });
@@ -58,13 +65,9 @@ export function writeStatsSheet(ws: Worksheet, model: ExportModel): void {
   );
   r++;
 
-  title('表3  按状态');
-  cellRow(['状态', '数量（项）'], { head: true });
-  for (const s of stats.byStatus) cellRow([STATUS_LABELS[s.status].zh, s.count]);
-  cellRow(['合计', stats.total.expected], { bold: true, fill: true });
-  r++;
-  put(ws.getCell(r, 1), '注：应有数为明细表中的全部标准（含待制定、制定中、待修订）；现有数为已发布且现行或即将实施的标准。表2中上级子体系的数字包含其下级子体系。');
+  put(ws.getCell(r, 1), STATS_NOTE);
   ws.getCell(r, 1).font = BODY_FONT;
 
-  printA4Landscape(ws, { header: headerText(`${model.system.title}  标准统计表`) });
+  // 表 4 is the one that can run over several pages: its two header rows repeat on each
+  printA4Landscape(ws, { titleRows: `${head1}:${head1 + 1}`, header: headerText(`${model.system.title}  标准统计表`) });
 }

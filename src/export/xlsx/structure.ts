@@ -1,7 +1,9 @@
 import type { Worksheet } from 'exceljs';
+import { CAPTIONS } from '../captions.js';
 import type { SubsystemNode } from '../../model/types.js';
 import type { ExportModel } from '../model.js';
-import { nodeLabel as boxText, structureCaption } from '../structure-layout.js';
+import { nodeLabel as boxText } from '../structure-layout.js';
+import { balancedLines } from '../line-break.js';
 import { ALL_BORDERS, FILLS, linesFor, put, rowHeight, THIN, TITLE_FONT, WRAP_CENTER } from './style.js';
 import { headerText, printA4Landscape } from './print.js';
 
@@ -105,9 +107,15 @@ export function writeStructureSheet(ws: Worksheet, model: ExportModel): void {
   const layout = gridLayout(model.system.title, model.tree);
   ws.columns = layout.widths.map((width) => ({ width }));
   const heights = new Map<number, number>();
+  // each box's text broken beforehand, between words and evenly (Excel would cut "…服务标/准")
+  const texts = new Map<(typeof layout.boxes)[number], string>();
   for (const b of layout.boxes) {
     const width = layout.widths.slice(b.col - 1, b.col - 1 + b.cols).reduce((a, w) => a + w, 0);
-    const lines = linesFor(b.text, b.depth === 0 ? width / 1.4 : width);
+    const usable = b.depth === 0 ? width / 1.4 : width;
+    // linesFor's measure: (width × 7 + 1) / 6.7 units a line, two units a CJK character; one unit of padding
+    const text = balancedLines(b.text, Math.max(1, ((usable * 7 + 1) / 6.7 - 1) / 2)).join('\n');
+    texts.set(b, text);
+    const lines = linesFor(text, usable);
     const each = Math.max(15, Math.ceil((lines * (b.depth === 0 ? 19 : 13.5) + 6) / b.rows));
     for (let k = 0; k < b.rows; k++) heights.set(b.row + k, Math.max(heights.get(b.row + k) ?? 0, each));
   }
@@ -127,7 +135,7 @@ export function writeStructureSheet(ws: Worksheet, model: ExportModel): void {
       }
     }
     const master = ws.getCell(b.row, b.col);
-    put(master, b.text);
+    put(master, texts.get(b)!);
     master.alignment = WRAP_CENTER;
     master.font = b.depth === 0 ? TITLE_FONT : { name: b.depth === 1 ? '黑体' : '宋体', size: 10, charset: 134, bold: b.depth === 1 };
   }
@@ -138,7 +146,7 @@ export function writeStructureSheet(ws: Worksheet, model: ExportModel): void {
   }
   const caption = ws.getCell(note, 2);
   ws.mergeCells(note, 2, note, layout.widths.length - 1);
-  put(caption, `图 ${structureCaption(model.system.title)}`);
+  put(caption, CAPTIONS.structure(model.system.title));
   caption.font = { name: '黑体', size: 10, charset: 134 };
   caption.alignment = { horizontal: 'center', vertical: 'middle' };
   ws.views = [{ showGridLines: false }];
