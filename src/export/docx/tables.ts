@@ -1,4 +1,4 @@
-import { AlignmentType, Table, TableLayoutType, TableRow, WidthType, type TableCell } from 'docx';
+import { AlignmentType, HeightRule, Table, TableLayoutType, TableRow, WidthType, type TableCell } from 'docx';
 import type { Rollup } from '../../coverage/types.js';
 import { STATUS_LABELS } from '../../model/types.js';
 import type { ColumnId } from '../columns.js';
@@ -39,6 +39,13 @@ function table(rows: TableRow[], columnWidths: number[], textWidth?: number): Ta
   });
 }
 
+/**
+ * Every row at least 16 pt: a one-line row (12 pt line, 1.5 pt cell margins above and below) is
+ * then exactly this tall in Word and in LibreOffice, which count the borders differently; a
+ * 30-row table otherwise came out one line taller in LibreOffice, enough to move its note.
+ */
+const ROW_MIN = { value: 320, rule: HeightRule.ATLEAST };
+
 /** A table of at most this many body rows is kept on one page (Word's keep-with-next on every row but the last). */
 const KEEP_WHOLE = 25;
 
@@ -56,7 +63,7 @@ function headLabel(label: string, width: number): string {
 }
 
 function headerRow(labels: string[], ws: number[]): TableRow {
-  return new TableRow({ tableHeader: true, cantSplit: true, children: labels.map((l, i) => cell(headLabel(l, ws[i]!), { head: true, shade: SHADE.head, width: ws[i] })) });
+  return new TableRow({ tableHeader: true, cantSplit: true, height: ROW_MIN, children: labels.map((l, i) => cell(headLabel(l, ws[i]!), { head: true, shade: SHADE.head, width: ws[i] })) });
 }
 
 function rowShade(r: ExportRow): string | undefined {
@@ -72,6 +79,7 @@ export function detailTable(model: ExportModel, textWidth: number): Table {
   const cols = model.columns;
   const ws = widths(cols.map((c) => DETAIL_SHARE[c.id]), textWidth);
   const rows: TableRow[] = [headerRow(cols.map((c) => c.label), ws)];
+  const last = model.detail.at(-1);
   for (const item of model.detail) {
     if (item.kind === 'group') {
       const g = item.group;
@@ -93,7 +101,8 @@ export function detailTable(model: ExportModel, textWidth: number): Table {
         children.push(cell(r.subsystemTitle, { rowSpan: siblings > 1 ? siblings : undefined, width: ws[i] }));
         return;
       }
-      children.push(cell(cellText(r, c.id), { center: CENTERED.has(c.id), shade: rowShade(r), strike: r.lapsed, width: ws[i] }));
+      // the last row keeps with the note under the table, which is never alone on a page
+      children.push(cell(cellText(r, c.id), { center: CENTERED.has(c.id), shade: rowShade(r), strike: r.lapsed, width: ws[i], keepNext: item === last || undefined }));
     });
     rows.push(new TableRow({ cantSplit: true, children }));
   }
@@ -112,9 +121,9 @@ export function levelTable(model: ExportModel, textWidth: number): Table {
   const n = s.byLevel.length + 1;
   s.byLevel.forEach((l, i) => {
     const keepNext = keepAt(i, n);
-    rows.push(new TableRow({ cantSplit: true, children: [cell(LEVEL_KEY_LABELS[l.level].zh, { keepNext }), cell(String(l.expected), { center: true, keepNext }), cell(String(l.existing), { center: true, keepNext }), cell(pct(l), { center: true, keepNext })] }));
+    rows.push(new TableRow({ cantSplit: true, height: ROW_MIN, children: [cell(LEVEL_KEY_LABELS[l.level].zh, { keepNext }), cell(String(l.expected), { center: true, keepNext }), cell(String(l.existing), { center: true, keepNext }), cell(pct(l), { center: true, keepNext })] }));
   });
-  rows.push(new TableRow({ cantSplit: true, children: [cell('合计', { bold: true, shade: SHADE.group1 }), cell(String(s.total.expected), { center: true, bold: true, shade: SHADE.group1 }), cell(String(s.total.existing), { center: true, bold: true, shade: SHADE.group1 }), cell(pct(s.total), { center: true, bold: true, shade: SHADE.group1 })] }));
+  rows.push(new TableRow({ cantSplit: true, height: ROW_MIN, children: [cell('合计', { bold: true, shade: SHADE.group1 }), cell(String(s.total.expected), { center: true, bold: true, shade: SHADE.group1 }), cell(String(s.total.existing), { center: true, bold: true, shade: SHADE.group1 }), cell(pct(s.total), { center: true, bold: true, shade: SHADE.group1 })] }));
   return table(rows, ws, textWidth);
 }
 
@@ -123,7 +132,7 @@ export function matrixTable(model: ExportModel, textWidth: number): Table {
   const s = model.stats;
   const ws = widths([9, ...s.levels.flatMap(() => [2, 2]), 2, 2, 3], textWidth);
   const head1 = new TableRow({
-    tableHeader: true, cantSplit: true,
+    tableHeader: true, cantSplit: true, height: ROW_MIN,
     children: [
       cell('子体系', { head: true, shade: SHADE.head, rowSpan: 2 }),
       ...s.levels.map((l) => cell(LEVEL_KEY_LABELS[l].zh, { head: true, shade: SHADE.head, columnSpan: 2 })),
@@ -131,7 +140,7 @@ export function matrixTable(model: ExportModel, textWidth: number): Table {
     ],
   });
   const head2 = new TableRow({
-    tableHeader: true, cantSplit: true,
+    tableHeader: true, cantSplit: true, height: ROW_MIN,
     children: [...s.levels.flatMap(() => ['应有', '现有']), '应有', '现有', '%'].map((t) => cell(t, { head: true, shade: SHADE.head })),
   });
   const rows = [head1, head2];
@@ -140,7 +149,7 @@ export function matrixTable(model: ExportModel, textWidth: number): Table {
     const bold = m.depth === 1;
     const o = { center: true, bold, keepNext: keepAt(i, n) };
     rows.push(new TableRow({
-      cantSplit: true,
+      cantSplit: true, height: ROW_MIN,
       children: [
         cell(`${'　'.repeat(m.depth - 1)}${m.code} ${m.title}`.trimEnd(), { bold, keepNext: o.keepNext }),
         ...s.levels.flatMap((l) => [cell(String(m.byLevel[l].expected), o), cell(String(m.byLevel[l].existing), o)]),
@@ -148,11 +157,12 @@ export function matrixTable(model: ExportModel, textWidth: number): Table {
       ],
     }));
   });
-  const sh = { center: true, bold: true, shade: SHADE.group1 };
+  // the 合计 row keeps with the note under the table (统计口径), which is never alone on a page
+  const sh = { center: true, bold: true, shade: SHADE.group1, keepNext: true };
   rows.push(new TableRow({
-    cantSplit: true,
+    cantSplit: true, height: ROW_MIN,
     children: [
-      cell('合计', { bold: true, shade: SHADE.group1 }),
+      cell('合计', { bold: true, shade: SHADE.group1, keepNext: true }),
       ...s.byLevel.flatMap((l) => [cell(String(l.expected), sh), cell(String(l.existing), sh)]),
       cell(String(s.total.expected), sh), cell(String(s.total.existing), sh), cell(pct(s.total), sh),
     ],
@@ -166,11 +176,11 @@ export function statusTable(model: ExportModel, textWidth: number): Table {
   const n = model.stats.byStatus.length + 1;
   model.stats.byStatus.forEach((s, i) => {
     const keepNext = keepAt(i, n);
-    rows.push(new TableRow({ cantSplit: true, children: [cell(STATUS_LABELS[s.status].zh, { keepNext }), cell(String(s.count), { center: true, keepNext })] }));
+    rows.push(new TableRow({ cantSplit: true, height: ROW_MIN, children: [cell(STATUS_LABELS[s.status].zh, { keepNext }), cell(String(s.count), { center: true, keepNext })] }));
   });
   // every row of the 明细表 has a status, 被代替 and 废止 included: the 合计 is all of them (not 应有数)
   const all = model.stats.byStatus.reduce((a, s) => a + s.count, 0);
-  rows.push(new TableRow({ cantSplit: true, children: [cell('合计', { bold: true, shade: SHADE.group1 }), cell(String(all), { center: true, bold: true, shade: SHADE.group1 })] }));
+  rows.push(new TableRow({ cantSplit: true, height: ROW_MIN, children: [cell('合计', { bold: true, shade: SHADE.group1 }), cell(String(all), { center: true, bold: true, shade: SHADE.group1 })] }));
   return table(rows, ws, textWidth);
 }
 
@@ -191,11 +201,11 @@ export function rollupTable(model: ExportModel, by: 'project' | 'subsystem', tex
     const values = rollupText(r);
     const shade = by === 'project' && r.items > 0 && r.covered === 0 ? SHADE.uncovered : undefined;
     const keepNext = keepAt(i, list.length + 1);
-    rows.push(new TableRow({ cantSplit: true, children: [cell(r.key, { center: true, shade, keepNext }), cell(r.name, { shade, keepNext }), ...values.map((v) => cell(v, { center: true, shade, keepNext }))] }));
+    rows.push(new TableRow({ cantSplit: true, height: ROW_MIN, children: [cell(r.key, { center: true, shade, keepNext }), cell(r.name, { shade, keepNext }), ...values.map((v) => cell(v, { center: true, shade, keepNext }))] }));
   });
   const t = report.totals;
   const tv = rollupText(t);
-  rows.push(new TableRow({ cantSplit: true, children: [cell('合计', { bold: true, shade: SHADE.group1, columnSpan: 2 }), ...tv.map((v) => cell(v, { center: true, bold: true, shade: SHADE.group1 }))] }));
+  rows.push(new TableRow({ cantSplit: true, height: ROW_MIN, children: [cell('合计', { bold: true, shade: SHADE.group1, columnSpan: 2 }), ...tv.map((v) => cell(v, { center: true, bold: true, shade: SHADE.group1 }))] }));
   return table(rows, ws);
 }
 
@@ -212,7 +222,7 @@ export function gapTable(model: ExportModel, textWidth: number): Table | undefin
     const shade = g.state === 'uncovered' ? SHADE.uncovered : g.state === 'planned' ? SHADE.planned : SHADE.lapsed;
     const keepNext = keepAt(i, gaps.length);
     rows.push(new TableRow({
-      cantSplit: true,
+      cantSplit: true, height: ROW_MIN,
       children: [cell(`${g.projectId} ${g.projectName}`.trim(), { keepNext }), cell(g.itemId, { center: true, keepNext }), cell(g.itemName + (g.note ? `（${g.note}）` : ''), { keepNext }), cell(g.stateLabel, { center: true, shade, keepNext }), cell(g.standards, { keepNext })],
     }));
   });
@@ -235,7 +245,7 @@ export function planTable(model: ExportModel, textWidth: number): Table | undefi
     const m = { center: true, keepNext };
     const cells = [cell(String(i + 1), m), cell(r.code, m), cell(r.title, c), cell(r.levelLabel, m), cell(r.statusLabel, m), cell(r.department, c), cell(r.servicesText, c)];
     if (withPlan) cells.push(cell(r.entry.due ?? '', m), cell(r.entry.undertaker ?? '', c), cell(r.entry.funding ?? '', c));
-    rows.push(new TableRow({ cantSplit: true, children: cells }));
+    rows.push(new TableRow({ cantSplit: true, height: ROW_MIN, children: cells }));
   });
   return table(rows, ws);
 }
