@@ -7,7 +7,8 @@ import { ROOT, runCli, tempTree } from '../helpers.js';
 /** `assess --docx`: the 评价报告 as a Word file with the contents of 湛江指南 §9.2.3. */
 const text = (file: string) => {
   const xml = strFromU8(unzipSync(new Uint8Array(readFileSync(file)))['word/document.xml']!);
-  return xml.replace(/<w:tab\/>/g, '\t').replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '');
+  // Word's non-breaking hyphen and the no-break space (kept inside numbers and names) read as "-" and " "
+  return xml.replace(/<w:tab\/>/g, '\t').replace(/<w:noBreakHyphen\/>/g, '-').replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '').replace(/\u00a0/g, ' ');
 };
 
 describe('assess --docx on the sample', () => {
