@@ -48,35 +48,57 @@ export function balancedLines(text: string, maxEms: number): string[] {
     parts = parts.flatMap((w) => (textEms(w) > maxEms && !/^[!-~]+$/.test(w) ? [...w] : [w]));
   }
   const k = parts.length;
-  const width = (i: number, j: number) => textEms(parts.slice(i, j).join('').trim());
-  // fewest lines first, then the partition whose widest line is narrowest (ties: the earlier break)
-  for (let n = 2; n <= k; n++) {
-    // best[j][m]: [widest line, breaks] for the first j words in m lines
-    const best: ({ widest: number; cuts: number[] } | undefined)[][] = Array.from({ length: k + 1 }, () => []);
-    best[0]![0] = { widest: 0, cuts: [] };
-    for (let m = 1; m <= n; m++) {
+  // widths by prefix sums; a line's blanks at either end are not counted (they are trimmed)
+  const ems = parts.map(textEms);
+  const prefix = [0];
+  for (const e of ems) prefix.push(prefix[prefix.length - 1]! + e);
+  const blank = parts.map((w) => w.trim() === '');
+  const width = (i: number, j: number) => {
+    while (i < j && blank[i]) i++;
+    while (j > i && blank[j - 1]) j--;
+    return prefix[j]! - prefix[i]!;
+  };
+  // the fewest lines: filling each line greedily gives it (a word wider than a line takes a line)
+  let lines = 1;
+  for (let i = 0, from = 0; i < k; i++) {
+    if (i > from && width(from, i + 1) > maxEms) lines++, (from = i);
+  }
+  if (lines === 1) return [text];
+  // among partitions into that many lines, the one whose widest line is narrowest (ties: earlier breaks);
+  // a long text (no header, box or title is) keeps the greedy lines, to stay linear
+  const cuts: number[] = [];
+  if (k <= 400) {
+    // widest[m][j]: narrowest widest line for the first j words in m lines; from[m][j]: where line m starts
+    const widest: number[][] = Array.from({ length: lines + 1 }, () => new Array<number>(k + 1).fill(Infinity));
+    const from: number[][] = Array.from({ length: lines + 1 }, () => new Array<number>(k + 1).fill(-1));
+    widest[0]![0] = 0;
+    for (let m = 1; m <= lines; m++) {
       for (let j = m; j <= k; j++) {
         for (let i = m - 1; i < j; i++) {
-          const prev = best[i]![m - 1];
-          if (!prev) continue;
+          const prev = widest[m - 1]![i]!;
+          if (prev === Infinity) continue;
           const w = width(i, j);
           if (w > maxEms && j - i > 1) continue;
-          const widest = Math.max(prev.widest, w);
-          const cur = best[j]![m];
-          if (!cur || widest < cur.widest - 1e-9) best[j]![m] = { widest, cuts: [...prev.cuts, i] };
+          const v = Math.max(prev, w);
+          if (v < widest[m]![j]! - 1e-9) (widest[m]![j] = v), (from[m]![j] = i);
         }
       }
     }
-    const done = best[k]![n];
-    if (!done || done.widest > maxEms + 1e-9 && n < k) continue;
-    const cuts = [...done.cuts.slice(1), k];
-    const lines: string[] = [];
-    let from = 0;
-    for (const to of cuts) {
-      lines.push(parts.slice(from, to).join('').trim());
-      from = to;
+    if (widest[lines]![k] !== Infinity) {
+      for (let m = lines, j = k; m > 0; m--) cuts.unshift(j), (j = from[m]![j]!);
     }
-    return lines.filter((l) => l !== '');
   }
-  return [text];
+  if (!cuts.length) {
+    for (let i = 0, start = 0; i < k; i++) {
+      if (i > start && width(start, i + 1) > maxEms) cuts.push(i), (start = i);
+    }
+    cuts.push(k);
+  }
+  const out: string[] = [];
+  let start = 0;
+  for (const end of cuts) {
+    out.push(parts.slice(start, end).join('').trim());
+    start = end;
+  }
+  return out.filter((l) => l !== '');
 }

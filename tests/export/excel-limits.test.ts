@@ -10,7 +10,7 @@ import {
 import { headerText } from '../../src/export/xlsx/print.js';
 import { linesFor, splitToFit } from '../../src/export/xlsx/style.js';
 import { runCli, tempTree } from '../helpers.js';
-import { loadSample } from './helpers.js';
+import { loadSample, wordText } from './helpers.js';
 
 /**
  * Excel's hard limits: at most 32,767 characters in a cell and rows at most 409 pt tall, else
@@ -189,7 +189,7 @@ describe('the workbook of a system with thousands of rows serving one item', () 
 
 describe('the Word document of the same system', () => {
   const cellTexts = (xml: string) => [...xml.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((m) => [...m[0].matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
-    .map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('')).join('\n'));
+    .map((p) => wordText(p[0])).join('\n'));
 
   it('缺口表: the standards planned for an item are shortened as in the workbook', () => {
     const cells = cellTexts(docXml);

@@ -137,7 +137,7 @@ export function writeStructureSheet(ws: Worksheet, model: ExportModel): void {
     const master = ws.getCell(b.row, b.col);
     put(master, texts.get(b)!);
     master.alignment = WRAP_CENTER;
-    master.font = b.depth === 0 ? TITLE_FONT : { name: b.depth === 1 ? '黑体' : '宋体', size: 10, charset: 134, bold: b.depth === 1 };
+    master.font = b.depth === 0 ? TITLE_FONT : { name: b.depth === 1 ? '黑体' : '宋体', size: 10, charset: 134 };
   }
   let note = layout.rowCount + 2;
   if (layout.truncated) {

@@ -3,10 +3,11 @@ import { boundedText, EXCEL_MAX_ROW_HEIGHT, LIST_MAX_LINES, pairAt, unitWidth } 
 
 /** Fonts every Chinese Office install has (SimSun/SimHei); charset 134 = GB2312 so Excel picks them. */
 export const BODY_FONT: Partial<Font> = { name: '宋体', size: 10, charset: 134 };
-export const HEAD_FONT: Partial<Font> = { name: '黑体', size: 10, charset: 134, bold: true };
+// 黑体 has no bold face: bold would only be drawn by the viewer (synthetic), so it is not asked for
+export const HEAD_FONT: Partial<Font> = { name: '黑体', size: 10, charset: 134 };
 /** replaced or withdrawn rows: struck through, grey */
 export const LAPSED_FONT: Partial<Font> = { ...BODY_FONT, strike: true, color: { argb: 'FF7F7F7F' } };
-export const TITLE_FONT: Partial<Font> = { name: '黑体', size: 14, charset: 134, bold: true };
+export const TITLE_FONT: Partial<Font> = { name: '黑体', size: 14, charset: 134 };
 
 const thin: Partial<Border> = { style: 'thin', color: { argb: 'FF000000' } };
 export const ALL_BORDERS: Partial<Borders> = { top: thin, left: thin, bottom: thin, right: thin };
