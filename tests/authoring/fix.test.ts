@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixText } from '../../src/authoring/fix/apply.js';
-import { unifiedDiff } from '../../src/authoring/udiff.js';
+import { unifiedDiff } from '../../src/authoring/fix/run.js';
 import { ROOT, runCli, tempTree } from '../helpers.js';
 
 const MESSY = [
@@ -100,6 +100,23 @@ describe('unifiedDiff', () => {
     expect(unifiedDiff(a, b, 'x.yaml')).toBe('--- a/x.yaml\n+++ b/x.yaml\n@@ -1,7 +1,7 @@\n a\n b\n c\n-d\n+D\n e\n f\n g\n');
     expect(unifiedDiff(a, a, 'x')).toBe('');
     expect(unifiedDiff('', 'x\n', 'n')).toBe('--- a/n\n+++ b/n\n@@ -0,0 +1,1 @@\n+x\n');
+    expect(unifiedDiff('x\n', '', 'n')).toBe('--- a/n\n+++ b/n\n@@ -1,1 +0,0 @@\n-x\n');
+  });
+
+  it('separates hunks more than 2×3 lines apart, joins closer ones', () => {
+    const lines = Array.from({ length: 20 }, (_, i) => `l${i + 1}`);
+    const a = lines.join('\n') + '\n';
+    const far = a.replace('l2\n', 'L2\n').replace('l17\n', 'L17\n');
+    expect(unifiedDiff(a, far, 'f')).toBe('--- a/f\n+++ b/f\n@@ -1,5 +1,5 @@\n l1\n-l2\n+L2\n l3\n l4\n l5\n@@ -14,7 +14,7 @@\n l14\n l15\n l16\n-l17\n+L17\n l18\n l19\n l20\n');
+    const near = a.replace('l2\n', 'L2\n').replace('l9\n', 'L9\n');
+    expect(unifiedDiff(a, near, 'f').match(/^@@/gm)).toHaveLength(1);
+  });
+
+  it('writes file names as they are (no C-quoting of 湛江), keeps CRs, and shows no missing final newline', () => {
+    expect(unifiedDiff('a: 1\r\nb: 2  \r\n', 'a: 1\r\nb: 2\r\n', 'systems/湛江/system.yaml')).toBe(
+      '--- a/systems/湛江/system.yaml\n+++ b/systems/湛江/system.yaml\n@@ -1,2 +1,2 @@\n a: 1\r\n-b: 2  \r\n+b: 2\r\n');
+    // a fix never adds or drops the final newline, so the diff does not mark it (“\ No newline at end of file”)
+    expect(unifiedDiff('a\nb  ', 'a\nb', 'f')).toBe('--- a/f\n+++ b/f\n@@ -1,2 +1,2 @@\n a\n-b  \n+b\n');
   });
 });
 

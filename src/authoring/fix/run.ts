@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { OMIT_HEADERS, formatPatch, structuredPatch } from 'diff';
 import type { Config } from '../../config/config.js';
 import { t, type Lang } from '../../i18n/index.js';
 import { displayPath } from '../../load/source.js';
 import { loadSystem } from '../../system/load.js';
 import { discoverSystems } from '../../load/discover.js';
 import { writeFileAtomic } from '../../util/atomic.js';
-import { unifiedDiff } from '../udiff.js';
 import { fixText } from './apply.js';
 import type { Edit, FixKind } from './plan.js';
 
@@ -68,6 +68,20 @@ export function writeFixes(fixes: FileFix[]): void {
 /** `diff -u` of every file that would change. */
 export function fixDiff(fixes: FileFix[]): string {
   return fixes.map((f) => unifiedDiff(f.before, f.after, f.display)).join('');
+}
+
+/** A text as lines that all end in a newline: a missing final newline is not shown (it is never what a fix changes). */
+const endLine = (text: string) => (text === '' || text.endsWith('\n') ? text : text + '\n');
+
+/**
+ * `--- a/name` / `+++ b/name` unified diff (3 lines of context, jsdiff's hunks); '' when the texts
+ * are equal. The file names are written as they are (jsdiff would C-quote non-ASCII names the way
+ * git does, "\346\271\233…", unreadable for 湛江/system.yaml).
+ */
+export function unifiedDiff(before: string, after: string, name: string, context = 3): string {
+  if (before === after) return '';
+  const patch = structuredPatch(`a/${name}`, `b/${name}`, endLine(before), endLine(after), undefined, undefined, { context });
+  return `--- a/${name}\n+++ b/${name}\n` + (patch.hunks.length ? formatPatch(patch, OMIT_HEADERS) : '');
 }
 
 const KIND_LABEL: Record<FixKind, { zh: string; en: string }> = {
