@@ -26,15 +26,29 @@ const bail = new Bail();
  */
 const UNUSUAL = /[\x00-\x09\x0B-\x1F\x7F-\x84\x86-\x9F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
-/** The CORE schema's implicit types (null, bool, int, float) in js-yaml's own order and code. */
-const IMPLICIT = (yaml.CORE_SCHEMA as unknown as { compiledImplicit: yaml.Type[] }).compiledImplicit;
+/**
+ * The CORE schema's implicit types (null, bool, int, float; js-yaml's lib/schema/json.js lists them
+ * in this order), from js-yaml's public `types` export (index.js: "re-export all types in case user
+ * wants to create custom schema"; @types/js-yaml does not declare it). undefined when a js-yaml
+ * release no longer exports one of them: parseFast then hands every file to js-yaml (slower, the
+ * same result) instead of failing every validate. tests/load/fast-yaml.test.ts fails loudly on it.
+ */
+export function coreImplicitTypes(): yaml.Type[] | undefined {
+  const types = (yaml as unknown as { types?: Partial<Record<'null' | 'bool' | 'int' | 'float', yaml.Type>> }).types;
+  const list = [types?.null, types?.bool, types?.int, types?.float];
+  return list.every((t): t is yaml.Type => t instanceof yaml.Type && typeof t.resolve === 'function' && typeof t.construct === 'function')
+    ? list
+    : undefined;
+}
+
+const IMPLICIT = coreImplicitTypes();
 
 /** Resolve a plain scalar as js-yaml does; only strings starting like a number, null or bool can change. */
 function resolvePlain(s: string): unknown {
   const c = s.charCodeAt(0);
   // 0-9 + - . ~ n N t T f F
   if (!((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70)) return s;
-  for (const type of IMPLICIT) if (type.resolve!(s)) return type.construct!(s);
+  for (const type of IMPLICIT!) if (type.resolve!(s)) return type.construct!(s);
   return s;
 }
 
@@ -587,6 +601,7 @@ class FastParser {
  * On success `positions` holds the same entries js-yaml's listener would have recorded.
  */
 export function parseFast(original: string, positions: PositionIndex, maxDepth: number): unknown {
+  if (!IMPLICIT) return BAIL;
   let text = original;
   if (original.indexOf('\r') !== -1) {
     // Windows line ends (editors and git on Windows write them): read an LF copy, and let the

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BAIL, parseFast } from '../../src/load/fast-yaml.js';
+import yaml from 'js-yaml';
+import { BAIL, coreImplicitTypes, parseFast } from '../../src/load/fast-yaml.js';
 import { PositionIndex } from '../../src/load/positions.js';
 import type { SourceFile } from '../../src/load/source.js';
 import { parseYaml } from '../../src/load/yaml.js';
@@ -86,6 +87,20 @@ describe('fast YAML path', () => {
       if (check(buf.toString('utf8').replace(/^\uFEFF/, ''))) taken++;
     }
     expect(taken).toBeGreaterThan(10);
+  });
+
+  it('finds js-yaml\'s core-schema scalar types through its public `types` export (else the fast path is off)', () => {
+    const types = coreImplicitTypes();
+    expect(types, 'js-yaml no longer exports types.null/bool/int/float (index.js `types`): the fast path of src/load/fast-yaml.ts is off and every file goes to js-yaml; resolve plain scalars another way').toBeDefined();
+    expect(types!.map((t) => t.tag)).toEqual(['tag:yaml.org,2002:null', 'tag:yaml.org,2002:bool', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float']);
+    // they resolve what CORE_SCHEMA resolves, in its order (a scalar two types accept goes to the first)
+    const resolve = (s: string) => {
+      for (const t of types!) if (t.resolve!(s)) return t.construct!(s);
+      return s;
+    };
+    for (const s of ['~', 'null', 'Null', 'NULL', 'nul', 'true', 'False', 'TRUE', 'tRUE', 'yes', '0', '-0', '+12', '012', '0o17', '0x1F', '0b101', '1_000', '.5', '-1.5e3', '1e3', '.inf', '-.Inf', '.NaN', '2020-01-01', '1.2.3', '0.', '+.5', '-x', '.', '1:2']) {
+      expect(resolve(s), s).toEqual((yaml.load(`v: ${s}`, { schema: yaml.CORE_SCHEMA }) as { v: unknown }).v);
+    }
   });
 
   it('takes every file of a generated benchmark repository', async () => {
