@@ -17,42 +17,10 @@ import { register as serve } from './commands/serve.js';
  * Every command registers itself from its own module; heavy work (exceljs,
  * docx, ajv) is imported inside the action, so `--version` and `--help` stay fast.
  */
-const COMMANDS: [name: string, register: (program: Command) => void][] = [
-  ['validate', validate],
-  ['rules', rules],
-  ['init', init],
-  ['import', importCmd],
-  ['diff', diff],
-  ['completion', completion],
-  ['gaps', gaps],
-  ['assess', assess],
-  ['catalog', catalog],
-  ['export', exportCmd],
-  ['serve', serve],
-];
+const COMMANDS: ((program: Command) => void)[] = [validate, rules, init, importCmd, diff, completion, gaps, assess, catalog, exportCmd, serve];
 
-/**
- * The command `argv` runs, when that is plain from argv alone: the first word after the global
- * options (--lang X, -c/--config X, --no-color) names a command. Only that command is then
- * registered (~2 ms less start-up: commander builds ~60 options otherwise); anything else
- * (no command, help, a typo, other option forms, completion, which describes every command)
- * registers them all. A command's parsing, help and errors involve only itself and the global
- * options, so the result is the same either way.
- */
-export function commandOf(argv: string[]): string | undefined {
-  let i = 2;
-  for (;;) {
-    const a = argv[i];
-    if (a === '--lang' || a === '-c' || a === '--config') i += 2;
-    else if (a === '--no-color') i += 1;
-    else break;
-  }
-  const name = argv[i];
-  return name !== 'completion' && COMMANDS.some(([n]) => n === name) ? name : undefined;
-}
-
-/** The program with every command, or only `only` (see commandOf). */
-export function buildProgram(only?: string): Command {
+/** The program with every command. */
+export function buildProgram(): Command {
   const program = new Command();
   program
     .name('hrss-std')
@@ -64,7 +32,7 @@ export function buildProgram(only?: string): Command {
     .helpOption('-h, --help', '显示帮助 / show help')
     .showHelpAfterError()
     .exitOverride();
-  for (const [name, register] of COMMANDS) if (only === undefined || name === only) register(program);
+  for (const register of COMMANDS) register(program);
   for (const c of program.commands) c.exitOverride().helpOption('-h, --help', '显示帮助 / show help');
   return program;
 }
@@ -85,7 +53,7 @@ function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
 export async function main(argv: string[]): Promise<number> {
   quietOnClosedPipe(process.stdout);
   quietOnClosedPipe(process.stderr);
-  const program = buildProgram(commandOf(argv));
+  const program = buildProgram();
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.OK;
