@@ -7,9 +7,8 @@
  *
  *   node bench/experiments.js [--command validate|export] [--repo repo-100k|one-10k] [--runs 3] [variant ...]
  *
- * Variants: slim-results, lean-listener, utf8-fast, priority-map, fast-dates, all (every patch),
- * and parallel (the CLI's HRSS_STD_THREADS=2: systems split over worker threads, on
- * the `all` build). Results go to stdout and bench/.work/experiments.json.
+ * Variants: slim-results, lean-listener, utf8-fast, priority-map, fast-dates, all (every patch).
+ * Results go to stdout and bench/.work/experiments.json.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,7 +25,7 @@ const repoName = opt('--repo', 'repo-100k');
 const runs = Number(opt('--runs', 3));
 const names = argv.filter((a, i) => !a.startsWith('--') && !argv[i - 1]?.startsWith('--'));
 const forCommand = Object.keys(PATCHES).filter((p) => (PATCHES[p].command ?? 'validate') === command);
-const wanted = names.length ? names : [...forCommand, 'all', ...(command === 'validate' ? ['parallel'] : [])];
+const wanted = names.length ? names : [...forCommand, 'all'];
 const WORK = path.join(ROOT, 'bench/.work');
 const repo = path.join(WORK, repoName);
 const log = (s) => process.stderr.write(`${s}\n`);
@@ -85,7 +84,6 @@ const variants = [];
 log(`building base`);
 variants.push({ name: 'base', ...buildVariant('base', []) });
 for (const w of wanted) {
-  if (w === 'parallel') continue;
   const patchNames = w === 'all' ? forCommand : [w];
   if (!patchNames.every((p) => PATCHES[p])) throw new Error(`unknown variant ${w}`);
   log(`building ${w}`);
@@ -104,14 +102,6 @@ const cases = [];
 for (const v of variants) {
   v.sameOutput = output(v) === reference;
   cases.push({ id: v.name, label: `${command} (${v.name}${v.applied.length ? `: ${v.applied.join(' + ')}` : ''})`, cmd: [process.execPath, v.bin, ...argsFor(v.name)], cwd: repo, expectStatus: [0, 1] });
-}
-if (wanted.includes('parallel')) {
-  // the CLI's own worker threads (src/pipeline/parallel.ts, opt-in through HRSS_STD_THREADS)
-  const all = variants.find((v) => v.name === 'all') ?? variants[0];
-  const env = { ...process.env, HRSS_STD_THREADS: '2' };
-  const out = spawnSync(process.execPath, [all.bin, ...argsFor(all.name), '-f', 'json'], { cwd: repo, env, encoding: 'utf8', maxBuffer: 1 << 30 });
-  variants.push({ name: 'parallel', applied: [`HRSS_STD_THREADS=2 on ${all.name}`], sameOutput: out.stdout === reference });
-  cases.push({ id: 'parallel', label: `validate (2 worker threads, ${all.name} build)`, cmd: [process.execPath, all.bin, ...argsFor(all.name)], cwd: repo, env: { HRSS_STD_THREADS: '2' }, expectStatus: [0, 1] });
 }
 cases.push({ id: 'floor', label: 'parse floor', cmd: [process.execPath, path.join(ROOT, 'bench/parse-floor.js'), repo], cwd: repo, expectStatus: [0] });
 

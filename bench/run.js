@@ -150,7 +150,6 @@ async function main() {
     log(`${scale}: ${manifest.standards} standards, ${manifest.systems} systems, ${manifest.files} files, ${(manifest.bytes / 2 ** 20).toFixed(1)} MiB (${runs} runs)`);
     const group = measureGroup([
       { id: 'validate', label: 'hrss-std validate', cmd: [NODE, bin, 'validate'], cwd: dir, expectStatus: [0, 1] },
-      scale !== '1k' && { id: 'validate2', label: 'hrss-std validate on 2 worker threads (HRSS_STD_THREADS=2, opt-in)', cmd: [NODE, bin, 'validate'], cwd: dir, env: { HRSS_STD_THREADS: '2' }, expectStatus: [0, 1] },
       scale === '100k' && { id: 'validateAjv', label: 'hrss-std validate, schemas compiled by ajv at run time', cmd: [NODE, bin, 'validate'], cwd: dir, env: { HRSS_STD_SCHEMA_RUNTIME: '1' }, expectStatus: [0, 1] },
       gaps && { id: 'gaps', label: 'hrss-std gaps', cmd: [NODE, bin, 'gaps'], cwd: dir, expectStatus: [0, 1, 3] },
       { id: 'ajv', label: 'ajv-cli validate (schema only, 2 invocations)', cmd: ajvCommand(), cwd: dir, expectStatus: [0] },

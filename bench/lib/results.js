@@ -20,11 +20,6 @@ export function targets(r) {
   const no100k = '100k not run';
   ratio('validate, all rules, 100k: ≤ 0.75 × ajv-cli schema-only', big?.validate, big?.ajv, 0.75, no100k);
   ratio('validate, all rules, 100k: ≤ 1.5 × parse floor', big?.validate, big?.floor, 1.5, no100k);
-  // the opt-in worker threads, for comparison (the default is one thread)
-  if (big?.validate2) {
-    ratio('(for comparison, not a target) validate on 2 worker threads, 100k, vs ajv-cli', big.validate2, big.ajv, 0.75, no100k);
-    ratio('(for comparison, not a target) validate on 2 worker threads, 100k, vs parse floor', big.validate2, big.floor, 1.5, no100k);
-  }
   ratio('gaps, 100k: ≤ 0.75 × ajv-cli schema-only', big?.gaps, big?.ajv, 0.75, big ? 'no gaps command in this build' : no100k);
   ratio('gaps, 100k: ≤ 1.5 × parse floor', big?.gaps, big?.floor, 1.5, big ? 'no gaps command in this build' : no100k);
   ratio('cold start: `--version` ≤ 2 × `node -e 0`', r.cold.version, r.cold.node, 2, '');
@@ -75,7 +70,7 @@ export function writeResults(r, { write, file }) {
     const f = s.manifest;
     L.push(`## ${scale}: ${f.standards.toLocaleString('en')} standards in ${f.systems} systems`, '');
     L.push(`${f.systems} systems × ${f.standards / f.systems} rows, ${f.files} files (system.yaml + includes), ${(f.bytes / 2 ** 20).toFixed(1)} MiB of YAML; planted faults: ${Object.entries(f.faults).map(([k, v]) => `${k} ${v}`).join(', ')}.`, '');
-    table(L, s, ['validate', 'validate2', 'validateAjv', 'gaps', 'ajv', 'floor'], [{ key: 'ajv', label: 'ajv-cli' }, { key: 'floor', label: 'parse floor' }]);
+    table(L, s, ['validate', 'validateAjv', 'gaps', 'ajv', 'floor'], [{ key: 'ajv', label: 'ajv-cli' }, { key: 'floor', label: 'parse floor' }]);
     L.push('');
   }
   for (const [scale, s] of Object.entries(r.exports)) {

@@ -73,10 +73,7 @@ export async function validateOrExit(paths: string[], config: Config, cwd: strin
       { zh: `配置文件 ${config.file} 的 rules: 中有未知的规则：${typos.join('、')}`, en: `unknown rules under rules: in ${config.file}: ${typos.join(', ')}` },
       EXIT.USAGE, { zh: '用 hrss-std rules 查看全部规则 id', en: 'hrss-std rules lists every rule id' });
   }
-  // Without models to keep (the validate command), HRSS_STD_THREADS=N checks large repositories on worker threads.
-  const result = opts.keepModels === false
-    ? await (await import('../pipeline/parallel.js')).validateParallel(paths, config, cwd)
-    : validate(paths, config, cwd, opts);
+  const result = validate(paths, config, cwd, opts);
   if (result.missing.length) {
     throw new UserError({ zh: `找不到体系：${result.missing.join('、')}`, en: `no system found at: ${result.missing.join(', ')}` },
       EXIT.USAGE, { zh: '给出 system.yaml 或其所在目录', en: 'name a system.yaml or its folder' });
