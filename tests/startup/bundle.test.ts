@@ -56,6 +56,57 @@ function both(args: string[], opts: { cwd?: string; env?: Record<string, string>
   };
 }
 
+/**
+ * Many runs in two processes, one per variant: each case's argv through the bundle's main() and
+ * through dist/cli/index.js's main(), in its working folder, with stdout and stderr captured.
+ * (A process per case and variant was 180 processes and most of a minute.) bin/ picking the
+ * bundle, the code cache and the stamp are tested below with real processes.
+ */
+function bothMany(cases: { args: string[]; cwd?: string }[]): { bundled: Run[]; plain: Run[] } {
+  const runner = path.join(work, 'run-many.mjs');
+  writeFileSync(runner, `import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import vm from 'node:vm';
+const [variant, pkg, casesFile, outFile] = process.argv.slice(2);
+// the bundle is a CommonJS wrapper function, evaluated as bin/hrss-std.js evaluates it
+function bundledMain() {
+  const file = pkg + '/dist/bundle/cli.bundle.cjs';
+  const module = { exports: {} };
+  new vm.Script(readFileSync(file, 'utf8'), { filename: file }).runInThisContext()(module.exports, createRequire(file), module, file, pkg + '/dist/bundle');
+  return module.exports.main;
+}
+const main = variant === 'bundled' ? bundledMain() : (await import(pathToFileURL(pkg + '/dist/cli/index.js').href)).main;
+const out = [];
+const write = { stdout: process.stdout.write, stderr: process.stderr.write };
+for (const c of JSON.parse(readFileSync(casesFile, 'utf8'))) {
+  const got = { code: null, stdout: '', stderr: '' };
+  process.stdout.write = (s) => ((got.stdout += s), true);
+  process.stderr.write = (s) => ((got.stderr += s), true);
+  process.chdir(c.cwd);
+  process.exitCode = undefined;
+  try { got.code = await main(['node', pkg + '/bin/hrss-std.js', ...c.args]); } catch (e) { got.stderr += 'threw: ' + e; }
+  process.stdout.write = write.stdout;
+  process.stderr.write = write.stderr;
+  out.push(got);
+}
+process.exitCode = 0;
+writeFileSync(outFile, JSON.stringify(out));
+`);
+  const casesFile = path.join(work, 'cases.json');
+  writeFileSync(casesFile, JSON.stringify(cases.map((c) => ({ args: c.args, cwd: c.cwd ?? pkg }))));
+  const results = (variant: string): Run[] => {
+    const outFile = path.join(work, `results-${variant}.json`);
+    const r = spawnSync(process.execPath, [runner, variant, pkg, casesFile, outFile], {
+      cwd: pkg, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, HRSS_STD_LANG: '', LANG: 'C', HRSS_STD_BUNDLE: undefined },
+    });
+    expect(r.status, r.stderr).toBe(0);
+    return JSON.parse(readFileSync(outFile, 'utf8')) as Run[];
+  };
+  return { bundled: results('bundled'), plain: results('plain') };
+}
+
 /** Every file under dir (relative path → bytes). */
 function files(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -138,21 +189,25 @@ process.stdout.write(String(s.cachedDataRejected));`;
       ['assess', SAMPLE, '-f', 'json'],
       ['assess', '--help'],
     ];
-    for (const args of cases) {
-      const { bundled, plain } = both(args);
-      expect(bundled, args.join(' ')).toEqual(plain);
-    }
+    const { bundled, plain } = bothMany(cases.map((args) => ({ args })));
+    cases.forEach((args, i) => expect(bundled[i], args.join(' ')).toEqual(plain[i]));
+    // and they are real runs: the sample validates, a bogus command is a usage error
+    expect(bundled[cases.findIndex((a) => a.join(' ') === `validate ${SAMPLE}`)]!.code).toBe(0);
+    expect(bundled[cases.findIndex((a) => a.join(' ') === 'bogus')]!.code).toBe(2);
     const runtime = both(['validate', SAMPLE, '-f', 'json'], { env: { HRSS_STD_SCHEMA_RUNTIME: '1' } });
     expect(runtime.bundled).toEqual(runtime.plain);
   });
 
   it('reports every broken input of tests/fixtures/bad the same way', () => {
     const bad = path.join(ROOT, 'tests/fixtures/bad');
-    for (const name of readdirSync(bad)) {
-      const { bundled, plain } = both(['validate'], { cwd: path.join(bad, name) });
-      expect(bundled, name).toEqual(plain);
-      expect(bundled.stdout + bundled.stderr, name).not.toMatch(/internal error|内部错误/);
-    }
+    const names = readdirSync(bad);
+    const { bundled, plain } = bothMany(names.map((name) => ({ args: ['validate'], cwd: path.join(bad, name) })));
+    // real runs: most of these inputs are refused
+    expect(bundled.filter((r) => r.code !== 0).length).toBeGreaterThan(names.length / 2);
+    names.forEach((name, i) => {
+      expect(bundled[i], name).toEqual(plain[i]);
+      expect(bundled[i]!.stdout + bundled[i]!.stderr, name).not.toMatch(/internal error|内部错误|threw:/);
+    });
   });
 
   it('writes the same files (export, import, init)', () => {
