@@ -4,6 +4,6 @@ import { validateNeverBreaks } from './property-lib.js';
 
 describe('property: structural damage to the bundled system never breaks validate()', () => {
   it('deleted and renamed keys, values of every type in every place', () => {
-    validateNeverBreaks(structuralMutation, 1000);
-  }, 300_000); // ~25 s on an idle machine; generous for a loaded CI runner
+    validateNeverBreaks(structuralMutation, 500);
+  }, 300_000); // 500 random cases here and 500 more in property-structure-b.test.ts: two files run side by side
 });

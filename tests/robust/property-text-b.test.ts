@@ -1,0 +1,9 @@
+import { describe, it } from 'vitest';
+import { textMutation } from './mutate.js';
+import { validateNeverBreaks } from './property-lib.js';
+
+describe('property: text damage to the bundled system never breaks validate() (second half of the random cases)', () => {
+  it('truncation, pasted unicode and controls, lost and doubled lines, non-UTF-8 bytes', () => {
+    validateNeverBreaks(textMutation, 500);
+  }, 300_000); // the other 500 random cases are in property-text.test.ts: two files run side by side
+});
