@@ -20,6 +20,13 @@ export function tocHasPageNumbers(model: { rows: readonly unknown[] }): boolean 
   return model.rows.length <= TOC_PAGE_NUMBERS_MAX_ROWS;
 }
 
+/**
+ * The most 明细表 rows a Word file is made for. The docx library builds the whole document in
+ * memory: 10,000 rows take about 1.7 GB at the peak, and 100,000 ran out of a 4 GB heap. A larger
+ * system is refused before anything is written, with the workbook (no such limit) as the way out.
+ */
+export const DOCX_MAX_ROWS = 10000;
+
 /** Excel: characters in one cell. */
 export const EXCEL_MAX_CELL_CHARS = 32767;
 /** Excel: the tallest row, in points. */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { DOCX_MAX_ROWS } from '../../src/export/limits.js';
 import { runCli, tempTree } from '../helpers.js';
 import { SAMPLE } from './helpers.js';
 import { out, TINY } from './cli-fixtures.js';
@@ -46,6 +47,19 @@ describe('hrss-std export: overwrite policy, refusals, configuration', () => {
       expect(readdirSync(ro)).toEqual([]);
     }
     expect(readdirSync(dir)).toEqual(['not-a-folder']);
+  });
+
+  it('refuses a Word file of more than DOCX_MAX_ROWS rows up front, writing nothing, and says to use --xlsx', () => {
+    const rows = Array.from({ length: DOCX_MAX_ROWS + 1 }, (_, i) => `      - code: "100-${String(i + 1).padStart(5, '0')}"\n        title: 待制定规范${i + 1}\n        level: local\n        status: planned\n`).join('');
+    const dir = tempTree({ 'systems/big/system.yaml': `id: big\ntitle: 大体系\nframework: none\nsubsystems:\n  - code: "100"\n    title: 基础\n    standards:\n${rows}` });
+    const r = runCli(['export', 'systems/big', '-o', 'out'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`超过 Word 文件的上限 ${DOCX_MAX_ROWS} 项`);
+    expect(r.stderr).toContain('--xlsx');
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
+    expect(readdirSync(path.join(dir, 'out'))).toEqual([]);
+    // the workbook alone is made
+    expect(runCli(['export', 'systems/big', '--xlsx', '-o', 'out'], { cwd: dir }).code).toBe(0);
   });
 
   it('rejects a wrong extension, a bad --date, and several systems without a choice', () => {

@@ -14,7 +14,7 @@ import { buildExportModel } from '../../export/model.js';
 import type { ExporterId } from '../../export/types.js';
 import { loadExporter } from '../../export/registry.js';
 import { checkTarget } from '../../export/write.js';
-import { TOC_PAGE_NUMBERS_MAX_ROWS } from '../../export/limits.js';
+import { DOCX_MAX_ROWS, TOC_PAGE_NUMBERS_MAX_ROWS } from '../../export/limits.js';
 import type { StandardSystem } from '../../model/types.js';
 import type { Catalog } from '../../catalog/types.js';
 import type { Assessment } from '../../assess/types.js';
@@ -151,6 +151,14 @@ export async function runExport(input: RunExportInput): Promise<{ messages: Text
   const { warnings } = result.summary;
   const model = buildExportModel({ system, catalog, coverage, columns, toolVersion: input.toolVersion, date: input.date, draft: input.draft });
   if (input.assess) model.assessment = await assessmentFor(system, catalog, input);
+
+  if (targets.some((t) => t.id === 'docx') && model.rows.length > DOCX_MAX_ROWS) {
+    throw new UserError(
+      { zh: `明细表有 ${model.rows.length} 项标准，超过 Word 文件的上限 ${DOCX_MAX_ROWS} 项（Word 文件在内存中整体生成，${DOCX_MAX_ROWS} 项约需 1.7 GB 内存）；未写入任何文件`, en: `the table has ${model.rows.length} standards, more than the ${DOCX_MAX_ROWS} a Word file is made for (it is built in memory: ${DOCX_MAX_ROWS} rows take about 1.7 GB); nothing was written` },
+      EXIT.USAGE,
+      { zh: '只导出 Excel（--xlsx，没有这个上限），或把体系按子体系拆成几个体系分别导出 Word 文件', en: 'export the workbook only (--xlsx has no such limit), or split the system into several by sub-system and export each to Word' },
+    );
+  }
 
   const messages: Text[] = [];
   const files: string[] = [];
