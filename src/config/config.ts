@@ -47,7 +47,7 @@ export interface Config {
   /** the date rules measure against (YYYY-MM-DD) */
   today: string;
   limits: Limits;
-  export: { columns: Record<string, string>; docxTemplate?: string };
+  export: { columns: Record<string, string>; docxTemplate?: string; fonts?: { body?: string; heading?: string; latin?: string } };
   /** 文件类型 declared in the config (id → Chinese title), added to the built-in ones (model/kind.ts) */
   kinds: Record<string, string>;
   /** kind ids every catalog item needs (default: guide and procedure, 人社部发〔2023〕62号) */
@@ -142,6 +142,6 @@ export function loadConfig(cwd: string, explicit?: string): Config {
   if (c.kinds) cfg.kinds = c.kinds;
   if (c.required_kinds) cfg.requiredKinds = c.required_kinds;
   if (c.assess) cfg.assess = { thresholds: c.assess.thresholds ?? {}, weights: c.assess.weights ?? {}, ...(c.assess.basic_score !== undefined ? { basicScore: c.assess.basic_score } : {}) };
-  if (c.export) cfg.export = { columns: c.export.columns ?? {}, docxTemplate: c.export.docx_template };
+  if (c.export) cfg.export = { columns: c.export.columns ?? {}, docxTemplate: c.export.docx_template, ...(c.export.fonts ? { fonts: c.export.fonts } : {}) };
   return cfg;
 }

@@ -7,6 +7,8 @@ export interface ExportOptions {
   lang: Lang;
   /** word/styles.xml of a user's .docx/.dotx whose styles the Word document takes (--docx-template) */
   docxStyles?: string;
+  /** export.fonts of .hrss-std.yaml: the Word file's body, heading and Latin fonts (defaults 宋体, 黑体, Times New Roman) */
+  fonts?: { body?: string; heading?: string; latin?: string };
 }
 
 /**

@@ -107,6 +107,20 @@ describe('the Word file as submitted', () => {
   });
 });
 
+describe('fonts (export.fonts)', () => {
+  it('the Word file takes the body, heading and Latin fonts given, in its styles and the structure chart', async () => {
+    const files = unzipSync(await docxExporter.write(model, { lang: 'zh', fonts: { body: '仿宋', heading: '方正小标宋简体', latin: 'Arial' } }));
+    const st = strFromU8(files['word/styles.xml']!);
+    const xml = strFromU8(files['word/document.xml']!);
+    expect(st).toContain('w:eastAsia="仿宋"');
+    expect(st).toContain('w:eastAsia="方正小标宋简体"');
+    expect(st).not.toContain('w:eastAsia="宋体"');
+    expect(st).not.toContain('Times New Roman');
+    expect(xml).toContain('w:eastAsia="方正小标宋简体"');
+    expect(xml).not.toContain('w:eastAsia="黑体"');
+  });
+});
+
 describe('numbering and wording shared by the workbook and the Word file', () => {
   it('the 统计表 sheet has 表 2–4 with the Word captions, the status 合计 is the sum of its rows, and 表 4 repeats its header rows when printed', () => {
     const ws = wb.getWorksheet('统计表')!;

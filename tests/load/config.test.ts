@@ -21,6 +21,13 @@ const fails = (files: Record<string, string | Buffer>) => {
 };
 
 describe('.hrss-std.yaml', () => {
+  it('export.fonts: the Word fonts, each optional; an unknown key or an empty name is refused with its place', () => {
+    const cfg = loadConfig(tempTree({ '.hrss-std.yaml': 'export:\n  fonts:\n    body: 仿宋\n    heading: 方正小标宋简体\n' }));
+    expect(cfg.export.fonts).toEqual({ body: '仿宋', heading: '方正小标宋简体' });
+    expect(fails({ '.hrss-std.yaml': 'export:\n  fonts:\n    titel: 黑体\n' })[0]).toMatch(/^\.hrss-std\.yaml:3:/);
+    expect(fails({ '.hrss-std.yaml': 'export:\n  fonts:\n    body: ""\n' })[0]).toMatch(/^\.hrss-std\.yaml:3:/);
+  });
+
   it('defaults: documented limits', () => {
     expect(DEFAULT_LIMITS).toEqual({ maxFileBytes: 10 * 1024 * 1024, maxAliases: 10_000, maxDepth: 200, maxFiles: 1000 });
     expect(loadConfig(tempTree({ 'x.txt': '' })).limits).toEqual(DEFAULT_LIMITS);

@@ -164,7 +164,7 @@ export async function runExport(input: RunExportInput): Promise<{ messages: Text
   const files: string[] = [];
   for (const tgt of targets) {
     const exporter = await loadExporter(tgt.id);
-    const bytes = await exporter.write(model, { lang, docxStyles });
+    const bytes = await exporter.write(model, { lang, docxStyles, fonts: config.export.fonts });
     try {
       writeFileAtomic(tgt.file, bytes);
     } catch (raw) {

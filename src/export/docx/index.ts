@@ -14,7 +14,7 @@ import { normalizePackage } from '../zip.js';
 import { explanation } from './explanation.js';
 import { LANDSCAPE_TEXT_WIDTH, pageProps, PORTRAIT_TEXT_WIDTH } from './page.js';
 import { structureParagraphs } from './structure.js';
-import { DEFAULT_STYLE_IDS, documentStyles, FONT, OWN, para, SIZE, type StyleIds } from './styles.js';
+import { DEFAULT_FONTS, DEFAULT_STYLE_IDS, documentStyles, fontSet, OWN, para, SIZE, type DocxFonts, type FontSet, type StyleIds } from './styles.js';
 import { levelTable, matrixTable, rollupTable, statusTable, detailTable } from './tables.js';
 import { headingIds } from './template.js';
 
@@ -28,7 +28,7 @@ function pageFooter(): Footer {
   });
 }
 
-function cover(model: ExportModel): Paragraph[] {
+function cover(model: ExportModel, FONT: FontSet): Paragraph[] {
   const s = model.system;
   const blank = (n: number) => Array.from({ length: n }, () => new Paragraph({ indent: { firstLine: 0 }, children: [] }));
   // the title in lines broken between words at an even point (not "…公共服" / "务标准体系")
@@ -53,7 +53,7 @@ function cover(model: ExportModel): Paragraph[] {
   ];
 }
 
-function mainPart(model: ExportModel, ids: StyleIds): (Paragraph | Table)[] {
+function mainPart(model: ExportModel, ids: StyleIds, fonts: FontSet): (Paragraph | Table)[] {
   const W = LANDSCAPE_TEXT_WIDTH;
   const h1 = (t: string, breakBefore = true) => new Paragraph({ style: ids.heading1, pageBreakBefore: breakBefore, children: [new TextRun(t)] });
   const caption = (t: string) => para(t, { style: OWN.caption });
@@ -62,7 +62,7 @@ function mainPart(model: ExportModel, ids: StyleIds): (Paragraph | Table)[] {
 
   const figure = structureCaption(model.system.title);
   out.push(h1('1  标准体系结构图', false));
-  const pic = structureParagraphs(model, figure);
+  const pic = structureParagraphs(model, figure, fonts);
   out.push(...pic.paragraphs, para(CAPTIONS.structure(model.system.title), { style: OWN.figureCaption }));
   if (pic.note) out.push(note(`注：${pic.note}`));
 
@@ -90,7 +90,8 @@ function mainPart(model: ExportModel, ids: StyleIds): (Paragraph | Table)[] {
   return out;
 }
 
-async function build(model: ExportModel, stylesXml?: string): Promise<Uint8Array> {
+async function build(model: ExportModel, stylesXml?: string, fonts: DocxFonts = DEFAULT_FONTS): Promise<Uint8Array> {
+  const F = fontSet(fonts);
   const ids = stylesXml ? headingIds(stylesXml) : DEFAULT_STYLE_IDS;
   const numbered = tocHasPageNumbers(model);
   const doc = new Document({
@@ -101,7 +102,7 @@ async function build(model: ExportModel, stylesXml?: string): Promise<Uint8Array
     description: `hrss-std ${model.toolVersion}`,
     revision: 1,
     externalStyles: stylesXml,
-    styles: documentStyles(!!stylesXml),
+    styles: documentStyles(!!stylesXml, F),
     // The 目次 is written with its page numbers: docx lays the pages out as Word does (fonts by their
     // metrics; the fixed line heights make LibreOffice's pages the same), so Word, WPS and a LibreOffice
     // PDF show them without anyone updating the field. `guess`: past anything the layout cannot follow
@@ -109,7 +110,7 @@ async function build(model: ExportModel, stylesXml?: string): Promise<Uint8Array
     features: { updateFields: !numbered },
     ...(numbered ? { pageNumbers: estimatePageNumbersWith({ guess: true }) } : {}),
     sections: [
-      { properties: pageProps(false), children: cover(model) },
+      { properties: pageProps(false), children: cover(model, F) },
       {
         properties: pageProps(false, 1),
         footers: { default: pageFooter() },
@@ -118,7 +119,7 @@ async function build(model: ExportModel, stylesXml?: string): Promise<Uint8Array
           new TableOfContents('目次', { hyperlink: true, headingStyleRange: '1-2' }),
         ],
       },
-      { properties: pageProps(true), footers: { default: pageFooter() }, children: mainPart(model, ids) },
+      { properties: pageProps(true), footers: { default: pageFooter() }, children: mainPart(model, ids, F) },
       { properties: pageProps(false), footers: { default: pageFooter() }, children: explanation(model, ids, PORTRAIT_TEXT_WIDTH) },
     ],
   });
@@ -156,7 +157,7 @@ export const docxExporter: Exporter = {
   id: 'docx',
   extension: '.docx',
   async write(model, opts) {
-    const bytes = await build(model, opts.docxStyles);
+    const bytes = await build(model, opts.docxStyles, { ...DEFAULT_FONTS, ...opts.fonts });
     return normalizePackage(bytes, { date: model.date.iso, marker: model.system.id, rewrite: { 'word/document.xml': stableIds } });
   },
 };

@@ -2,7 +2,7 @@ import { AlignmentType, LineRuleType, Paragraph, TextRun } from 'docx';
 import { ShapeGroupRun, type IShapeGroupChildOptions } from 'docx/shapes';
 import { BAND_GAP, layoutStructure, type Band } from '../structure-layout.js';
 import type { ExportModel } from '../model.js';
-import { FONT, OWN } from './styles.js';
+import { FONT as DEFAULT_FONT_SET, OWN, type FontSet } from './styles.js';
 import { LANDSCAPE_TEXT_HEIGHT, LANDSCAPE_TEXT_WIDTH, twipsToPx } from './page.js';
 
 /**
@@ -11,7 +11,7 @@ import { LANDSCAPE_TEXT_HEIGHT, LANDSCAPE_TEXT_WIDTH, twipsToPx } from './page.j
  * Chinese always shows, it prints sharp at any size, it is byte-stable (no
  * rasteriser, no font file), and the office can still edit the boxes.
  */
-function bandRun(band: Band, fontPt: number, title: string): ShapeGroupRun {
+function bandRun(band: Band, fontPt: number, title: string, FONT: FontSet): ShapeGroupRun {
   const children: IShapeGroupChildOptions[] = [];
   for (const l of band.lines) {
     children.push({
@@ -43,7 +43,7 @@ function bandRun(band: Band, fontPt: number, title: string): ShapeGroupRun {
   });
 }
 
-export function structureParagraphs(model: ExportModel, caption: string): { paragraphs: Paragraph[]; note?: string } {
+export function structureParagraphs(model: ExportModel, caption: string, fonts: FontSet = DEFAULT_FONT_SET): { paragraphs: Paragraph[]; note?: string } {
   const layout = layoutStructure(model.system.title, model.tree, {
     width: Math.floor(twipsToPx(LANDSCAPE_TEXT_WIDTH)) - 2,
     // leave room for the heading above and the caption below on the same page
@@ -56,7 +56,7 @@ export function structureParagraphs(model: ExportModel, caption: string): { para
     spacing: { line: 240, lineRule: LineRuleType.AUTO, before: i === 0 ? 0 : Math.round(BAND_GAP * 15) },
     pageBreakBefore: i > 0 && layout.bandPerPage,
     keepNext: true,
-    children: [bandRun(band, layout.fontPt, caption)],
+    children: [bandRun(band, layout.fontPt, caption, fonts)],
   }));
   const notes: string[] = [];
   if (layout.truncated) notes.push(`图中画到第 ${layout.depthShown} 层子体系，更深的子体系见标准明细表。`);

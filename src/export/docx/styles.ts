@@ -3,12 +3,28 @@ import {
   type IParagraphStyleOptions, type IStylesOptions,
 } from 'docx';
 
-/** Chinese typography: 黑体 headings, 宋体 body and tables, Times New Roman for Latin text and digits. */
-export const FONT = {
-  song: { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体', cs: 'Times New Roman' },
-  hei: { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '黑体', cs: 'Times New Roman' },
-  fang: { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '仿宋', cs: 'Times New Roman' },
-};
+/** The document's fonts (export.fonts in .hrss-std.yaml): Chinese body and table text, headings, Latin text and digits. */
+export interface DocxFonts {
+  body: string;
+  heading: string;
+  latin: string;
+}
+
+/** Chinese typography as published 标准体系表 set it: 宋体 body and tables, 黑体 headings, Times New Roman for Latin text. */
+export const DEFAULT_FONTS: DocxFonts = { body: '宋体', heading: '黑体', latin: 'Times New Roman' };
+
+/** The run fonts of `fonts`: song for body text, hei for headings (Latin text in the Latin font). */
+export function fontSet(fonts: DocxFonts = DEFAULT_FONTS) {
+  const l = fonts.latin;
+  return {
+    song: { ascii: l, hAnsi: l, eastAsia: fonts.body, cs: l },
+    hei: { ascii: l, hAnsi: l, eastAsia: fonts.heading, cs: l },
+  };
+}
+export type FontSet = ReturnType<typeof fontSet>;
+
+/** The default fonts (the 评价报告 uses them). */
+export const FONT = fontSet();
 
 /** Latin text in en-US, Chinese in zh-CN, as Word writes a Chinese document. */
 export const LANGUAGE = { value: 'en-US', eastAsia: 'zh-CN' };
@@ -39,7 +55,8 @@ export const LINE = { body: exact(23), table: exact(12) };
 
 const single = { ...LINE.table, before: 0, after: 0 };
 
-const OWN_STYLES: IParagraphStyleOptions[] = [
+/** Our own paragraph styles, in the fonts given. */
+const ownStyles = (FONT: FontSet): IParagraphStyleOptions[] => [
   { id: OWN.table, name: 'HRSS Table Text', basedOn: 'Normal', quickFormat: true, run: { font: FONT.song, size: SIZE.小五 }, paragraph: { alignment: AlignmentType.LEFT, spacing: single, indent: { firstLine: 0 } } },
   { id: OWN.tableHead, name: 'HRSS Table Head', basedOn: OWN.table, run: { font: FONT.hei, size: SIZE.小五 }, paragraph: { alignment: AlignmentType.CENTER, keepNext: true } },
   { id: OWN.box, name: 'HRSS Box Text', basedOn: 'Normal', run: { font: FONT.song, size: SIZE.小五 }, paragraph: { alignment: AlignmentType.CENTER, spacing: single, indent: { firstLine: 0 } } },
@@ -51,8 +68,8 @@ const OWN_STYLES: IParagraphStyleOptions[] = [
 ];
 
 /** The document's styles; with a template only our own table/box/caption styles are added. */
-export function documentStyles(withTemplate: boolean): IStylesOptions {
-  if (withTemplate) return { paragraphStyles: OWN_STYLES };
+export function documentStyles(withTemplate: boolean, FONT: FontSet = fontSet()): IStylesOptions {
+  if (withTemplate) return { paragraphStyles: ownStyles(FONT) };
   const heading = (size: number, before: number) => ({
     run: { font: FONT.hei, size, bold: false, color: '000000' },
     paragraph: { spacing: { before, after: before / 2, ...exact(size) }, indent: { firstLine: 0 }, keepNext: true, keepLines: true },
@@ -73,7 +90,7 @@ export function documentStyles(withTemplate: boolean): IStylesOptions {
       // 目次 entries: flush left (no first-line indent from Normal), level 2 indented by two characters
       { id: 'TOC1', name: 'toc 1', basedOn: 'Normal', next: 'Normal', run: { font: FONT.song, size: SIZE.小四 }, paragraph: { indent: { firstLine: 0, left: 0 }, spacing: { before: 60, after: 0, ...LINE.body } } },
       { id: 'TOC2', name: 'toc 2', basedOn: 'Normal', next: 'Normal', run: { font: FONT.song, size: SIZE.小四 }, paragraph: { indent: { firstLine: 0, left: 480 }, spacing: LINE.body } },
-      ...OWN_STYLES,
+      ...ownStyles(FONT),
     ],
   };
 }
