@@ -52,7 +52,8 @@ describe('the exported Word document of the bundled sample', () => {
 
   it('明细表: a merged line per sub-system (gridSpan) and 子体系名称 merged down its rows (vMerge)', () => {
     const detail = tables(doc)[0]!;
-    const groupRows = rowsOf(detail).filter((tr) => tr.includes(`<w:gridSpan w:val="${model.columns.length}"/>`));
+    // sub-system lines (the table's 注 is its last row, also across all columns)
+    const groupRows = rowsOf(detail).filter((tr) => tr.includes(`<w:gridSpan w:val="${model.columns.length}"/>`) && !paragraphs(tr).join('').startsWith('注：'));
     expect(groupRows.map((tr) => paragraphs(tr).join(''))).toEqual(
       model.detail.flatMap((d) => (d.kind === 'group' ? [`${'　'.repeat(d.group.depth - 1)}${d.group.code} ${d.group.title}（共 ${d.group.subtreeRows} 项）`] : [])),
     );

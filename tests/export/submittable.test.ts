@@ -55,9 +55,13 @@ describe('the Word file as submitted', () => {
 
   it('keeps sub-system lines, captions and the rows of short tables with what follows', () => {
     const detail = tables(doc)[0]!;
-    const groupRows = rowsOf(detail).filter((tr) => tr.includes('<w:gridSpan'));
+    const all = rowsOf(detail);
+    const groupRows = all.slice(0, -1).filter((tr) => tr.includes('<w:gridSpan'));
     expect(groupRows.length).toBeGreaterThan(20);
     for (const tr of groupRows) expect(tr, wordText(tr)).toContain('<w:keepNext/>');
+    // the 注 is the table's last row, and the row before it keeps with it
+    expect(wordText(all.at(-1)!)).toMatch(/^注：/);
+    expect(all.at(-2)).toContain('<w:keepNext/>');
     // a table caption's style keeps with next; the figure's (below the figure) does not
     const style = (id: string) => new RegExp(`<w:style [^>]*w:styleId="${id}"[\\s\\S]*?</w:style>`).exec(styles)![0];
     expect(style('HrssCaption')).toContain('<w:keepNext/>');

@@ -68,14 +68,12 @@ function mainPart(model: ExportModel, ids: StyleIds, fonts: FontSet): (Paragraph
 
   out.push(h1('2  标准明细表'));
   out.push(caption(CAPTIONS.detail(model.system.title)));
-  out.push(detailTable(model, W));
-  out.push(note('注：底色为黄色的是待制定、制定中或待修订的标准，灰色删除线的是被代替或废止的标准。'));
+  out.push(detailTable(model, W, '注：底色为黄色的是待制定、制定中或待修订的标准，灰色删除线的是被代替或废止的标准。'));
 
   out.push(h1('3  标准统计表'));
   out.push(caption(CAPTIONS.byLevel), levelTable(model, W));
   out.push(caption(CAPTIONS.byStatus), statusTable(model, W));
-  out.push(caption(CAPTIONS.matrix), matrixTable(model, W));
-  out.push(note(STATS_NOTE));
+  out.push(caption(CAPTIONS.matrix), matrixTable(model, W, STATS_NOTE));
 
   out.push(h1('4  服务事项覆盖情况'));
   const byProject = rollupTable(model, 'project', W);

@@ -51,10 +51,20 @@ const KEEP_WHOLE = 25;
 
 /**
  * Whether body row `i` of `n` keeps with the next: every row of a short table, so it is not split
- * over two pages; in a long one the second-last row, so its 合计 never stands alone on a page.
+ * over two pages; in a long one the first two rows, so a caption and header never end a page with
+ * one row under them, and the second-last row, so its 合计 never stands alone on a page.
  */
 function keepAt(i: number, n: number): boolean {
-  return n <= KEEP_WHOLE ? i < n - 1 : i === n - 2;
+  return n <= KEEP_WHOLE ? i < n - 1 : i < 2 || i === n - 2;
+}
+
+/**
+ * The table's 注 as its last row, one cell across all columns (as GB/T 1.1 puts a table note inside
+ * the table's frame): a paragraph after a table can be left alone at the top of a page, while rows
+ * keep with each other in Word and LibreOffice alike. The row before it keeps with it.
+ */
+export function noteRow(text: string, columns: number): TableRow {
+  return new TableRow({ cantSplit: true, children: [cell(text, { columnSpan: columns })] });
 }
 
 /** A column label in the lines it fits in (its cell's width less margins, 小五 = 180 twips an em), broken between words. */
@@ -75,7 +85,7 @@ function rowShade(r: ExportRow): string | undefined {
  * merged line across all columns (gridSpan), and its 子体系名称 cells are merged down
  * its rows (vMerge).
  */
-export function detailTable(model: ExportModel, textWidth: number): Table {
+export function detailTable(model: ExportModel, textWidth: number, note?: string): Table {
   const cols = model.columns;
   const ws = widths(cols.map((c) => DETAIL_SHARE[c.id]), textWidth);
   const rows: TableRow[] = [headerRow(cols.map((c) => c.label), ws)];
@@ -102,10 +112,11 @@ export function detailTable(model: ExportModel, textWidth: number): Table {
         return;
       }
       // the last row keeps with the note under the table, which is never alone on a page
-      children.push(cell(cellText(r, c.id), { center: CENTERED.has(c.id), shade: rowShade(r), strike: r.lapsed, width: ws[i], keepNext: item === last || undefined }));
+      children.push(cell(cellText(r, c.id), { center: CENTERED.has(c.id), shade: rowShade(r), strike: r.lapsed, width: ws[i], keepNext: (note !== undefined && item === last) || undefined }));
     });
     rows.push(new TableRow({ cantSplit: true, children }));
   }
+  if (note) rows.push(noteRow(note, cols.length));
   return table(rows, ws);
 }
 
@@ -128,7 +139,7 @@ export function levelTable(model: ExportModel, textWidth: number): Table {
 }
 
 /** Sub-system × level: 应有 / 现有 per level, totals per row and a 合计 line. */
-export function matrixTable(model: ExportModel, textWidth: number): Table {
+export function matrixTable(model: ExportModel, textWidth: number, note?: string): Table {
   const s = model.stats;
   const ws = widths([9, ...s.levels.flatMap(() => [2, 2]), 2, 2, 3], textWidth);
   const head1 = new TableRow({
@@ -167,6 +178,7 @@ export function matrixTable(model: ExportModel, textWidth: number): Table {
       cell(String(s.total.expected), sh), cell(String(s.total.existing), sh), cell(pct(s.total), sh),
     ],
   }));
+  if (note) rows.push(noteRow(note, ws.length));
   return table(rows, ws);
 }
 
