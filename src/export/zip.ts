@@ -41,6 +41,30 @@ function withMarker(files: Record<string, Uint8Array>, value: string): void {
   }
 }
 
+/**
+ * Characters XML 1.0 does not allow (C0 controls but tab, LF and CR; the non-characters U+FFFE and
+ * U+FFFF), which a YAML string can carry as escapes ("\\uFFFE"): one of them makes the whole part
+ * unreadable, so Excel offers to "repair" the file and Word refuses it. Each becomes U+FFFD (�), so
+ * the place stays visible in the document.
+ */
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+const HAS_NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/; // no g: test() keeps no state
+
+/** Whether the UTF-8 bytes hold a character XML does not allow (a byte scan: the parts are large and almost always clean). */
+function hasNotXml(b: Uint8Array): boolean {
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i]!;
+    if (c < 0x20 ? c !== 9 && c !== 10 && c !== 13 : c === 0xef && b[i + 1] === 0xbf && (b[i + 2] === 0xbe || b[i + 2] === 0xbf)) return true;
+  }
+  return false;
+}
+
+/** The part with every character XML does not allow replaced by U+FFFD. */
+export function xmlSafe(part: Uint8Array | string): Uint8Array | string {
+  if (typeof part === 'string') return HAS_NOT_XML.test(part) ? part.replace(NOT_XML, '\ufffd') : part;
+  return hasNotXml(part) ? strFromU8(part).replace(NOT_XML, '\ufffd') : part;
+}
+
 /** Parts in a fixed order: content types and package relationships first (as Office writes them), then by name. */
 function partOrder(a: string, b: string): number {
   const rank = (n: string) => (n === '[Content_Types].xml' ? 0 : n === '_rels/.rels' ? 1 : n.startsWith('docProps/') ? 2 : 3);
@@ -73,7 +97,10 @@ export function normalizeParts(parts: Record<string, Uint8Array | string>, opts:
     const p = parts[name]!;
     return typeof p === 'string' ? p : strFromU8(p);
   };
-  for (const name of Object.keys(parts)) if (name.endsWith('/')) delete parts[name];
+  for (const name of Object.keys(parts)) {
+    if (name.endsWith('/')) delete parts[name];
+    else if (/\.(xml|rels)$/.test(name)) parts[name] = xmlSafe(parts[name]!);
+  }
   for (const [name, fn] of Object.entries(opts.rewrite ?? {})) {
     if (parts[name] !== undefined) parts[name] = fn(text(name));
   }

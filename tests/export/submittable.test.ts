@@ -12,6 +12,8 @@ import { docxExporter } from '../../src/export/docx/index.js';
 import { balancedLines, textEms } from '../../src/export/line-break.js';
 import { TOC_PAGE_NUMBERS_MAX_ROWS, tocHasPageNumbers } from '../../src/export/limits.js';
 import { xlsxExporter } from '../../src/export/xlsx/index.js';
+import path from 'node:path';
+import { tempTree } from '../helpers.js';
 import { loadSample, wordText } from './helpers.js';
 
 const { model } = loadSample();
@@ -108,6 +110,21 @@ describe('the Word file as submitted', () => {
     const lines = title.split('<w:br/>').map(wordText);
     expect(lines.join('')).toBe(model.system.title);
     expect(lines).toEqual(balancedLines(model.system.title, 17));
+  });
+});
+
+describe('characters XML does not allow', () => {
+  it('U+FFFE, U+FFFF and C0 controls in the data (YAML escapes) become U+FFFD, and every part of both files stays well-formed', async () => {
+    const dir = tempTree({ 'systems/x/system.yaml': 'id: x\ntitle: "测试\\uFFFE体系"\nframework: none\nsubsystems:\n  - code: "100"\n    title: "基础\\uFFFF"\n    standards:\n      - code: "100-01"\n        title: "待制定\\x01规范"\n        level: local\n        status: planned\n' });
+    const { model: m } = loadSample(path.join(dir, 'systems/x'));
+    expect(m.system.title).toBe('测试\ufffe体系');
+    for (const exporter of [docxExporter, xlsxExporter]) {
+      const parts = unzipSync(await exporter.write(m, { lang: 'zh' }));
+      const xml = Object.entries(parts).filter(([n]) => /\.(xml|rels)$/.test(n)).map(([, b]) => strFromU8(b)).join('');
+      expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/);
+      expect(xml).toContain('测试\ufffd体系');
+      expect(xml).toContain('基础\ufffd');
+    }
   });
 });
 
