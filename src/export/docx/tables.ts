@@ -46,8 +46,12 @@ function table(rows: TableRow[], columnWidths: number[], textWidth?: number): Ta
  */
 const ROW_MIN = { value: 320, rule: HeightRule.ATLEAST };
 
-/** A table of at most this many body rows is kept on one page (Word's keep-with-next on every row but the last). */
-const KEEP_WHOLE = 25;
+/**
+ * A table of at most this many body rows is kept on one page (keep-with-next on every row but the
+ * last). Only small ones: a table near a page tall, kept whole, is laid out differently by Word and
+ * LibreOffice (one moves it to the next page, the other splits it), and the 目次 numbers drift.
+ */
+const KEEP_WHOLE = 12;
 
 /**
  * Whether body row `i` of `n` keeps with the next: every row of a short table, so it is not split
