@@ -1,3 +1,4 @@
+import { balancedLines } from '../line-break.js';
 import type { Style, Worksheet } from 'exceljs';
 import { LEVEL_LABELS, LEVELS, STATUS_LABELS, STATUSES } from '../../model/types.js';
 import type { ColumnId } from '../columns.js';
@@ -37,7 +38,10 @@ export function writeDetailSheet(ws: Worksheet, model: ExportModel): void {
   // the rows are data for the workbook writer (raw-rows.ts): exceljs cells cost too much at 10,000 rows
   const rows = new SheetRows(1);
   const headStyle = sharedStyle({ font: HEAD_FONT, fill: FILLS.header, alignment: WRAP_CENTER, border: ALL_BORDERS });
-  rows.add(cols.map((c) => c.label), cols.map(() => headStyle), Math.max(24, fitHeight(cols.map((c) => [c.label, WIDTHS[c.id]]))), 0);
+  // a label wider than its column in lines broken between words (标准体系 / 表编号, not 标准体系表编 / 号);
+  // import reads headers without their blanks and breaks, so the round trip is unchanged
+  const labels = cols.map((c) => balancedLines(c.label, Math.max(1, ((WIDTHS[c.id] * 7 + 1) / 6.7 - 1) / 2)).join('\n'));
+  rows.add(labels, cols.map(() => headStyle), Math.max(24, fitHeight(cols.map((c, i) => [labels[i]!, WIDTHS[c.id]]))), 0);
 
   const alignments = cols.map((c) => (CENTERED.has(c.id) ? WRAP_CENTER : WRAP_LEFT));
   const lookStyles = new Map<string, Partial<Style>[]>();
