@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync, existsSync } from 'node:fs';
+import { closeSync, fchmodSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, writeSync, existsSync, type Stats } from 'node:fs';
 import { inputAt } from './inputs.js';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -30,7 +30,7 @@ export function writeFileAtomic(
   if (opts.overwrite === false && existsSync(target)) {
     throw new WriteError(target, 'EEXIST', `exists: ${target}`);
   }
-  checkOutputTarget(target, opts.replacesInput === true);
+  const before = checkOutputTarget(target, opts.replacesInput === true);
   const dir = path.dirname(target);
   if (!opts.swept?.has(dir)) {
     removeStaleTemps(dir);
@@ -43,6 +43,8 @@ export function writeFileAtomic(
     // Every command that writes a file creates its missing parent folders (docs/authoring.md).
     mkdirSync(path.dirname(target), { recursive: true });
     fd = openSync(tmp, 'wx');
+    // the replaced file keeps its permissions (a new file gets 0666 less the umask)
+    if (before) fchmodSync(fd, before.mode & 0o7777);
     const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     let off = 0;
     while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
@@ -69,17 +71,43 @@ export function writeFileAtomic(
  * replace the device node), a symlink (the link, not its target, would be replaced), or a file this
  * run read (the report would replace the system, an include or .hrss-std.yaml).
  */
-export function checkOutputTarget(target: string, replacesInput = false): void {
+export function checkOutputTarget(target: string, replacesInput = false): Stats | undefined {
   let st;
   try {
     st = lstatSync(target);
   } catch {
-    return; // does not exist yet (or the folder is missing: the write reports that)
+    return undefined; // does not exist yet (or the folder is missing: the write reports that)
   }
   if (st.isSymbolicLink()) throw new WriteError(target, 'ESYMLINK', `symlink: ${target}`);
   if (st.isDirectory()) throw new WriteError(target, 'EISDIR', `directory: ${target}`);
   if (!st.isFile()) throw new WriteError(target, 'ENOTREG', `not a regular file: ${target}`);
   if (!replacesInput && inputAt(target)) throw new WriteError(target, 'EINPUT', `an input of this run: ${target}`);
+  if (replacesInput) {
+    // --fix rewrites the files it read. Through a linked folder the real file can be outside the
+    // repository (a pull request can add such a link); a hard-linked file would be split from its
+    // other names by the rename. Neither is rewritten: the message names the real file.
+    const link = linkedFolderOf(target);
+    if (link) throw new WriteError(target, 'EVIALINK', realpathSync(target));
+    if (st.nlink > 1) throw new WriteError(target, 'EHARDLINK', String(st.nlink));
+  }
+  return st;
+}
+
+/**
+ * The first folder on the way from `target` up to its repository (the nearest folder with .git or
+ * .hrss-std.yaml, else the working folder) that is a symbolic link. Folders above the repository
+ * are not looked at: a checkout under a linked home folder is not a link inside the repository.
+ */
+function linkedFolderOf(target: string): string | undefined {
+  const stop = path.resolve(process.cwd());
+  for (let dir = path.dirname(target); ; dir = path.dirname(dir)) {
+    try {
+      if (lstatSync(dir).isSymbolicLink()) return dir;
+    } catch {
+      return undefined;
+    }
+    if (dir === stop || existsSync(path.join(dir, '.git')) || existsSync(path.join(dir, '.hrss-std.yaml')) || path.dirname(dir) === dir) return undefined;
+  }
 }
 
 /** `.hrss-<pid>-<hex>.tmp` files (and the older `.<name>.<pid>.<hex>.tmp`) left by a run that was killed mid-write. */
@@ -124,6 +152,8 @@ export function describeWriteError(e: WriteError): { zh: string; en: string } {
     EROFS: ['只读文件系统', 'read-only file system'],
     ESYMLINK: ['这是一个符号链接；不会替换链接（请直接给出它指向的文件）', 'it is a symbolic link; it is not replaced (name the file it points to)'],
     ENOTREG: ['这不是普通文件（设备、管道或套接字）；要输出到终端或管道，省略 -o', 'it is not a regular file (a device, FIFO or socket); to write to a terminal or pipe, leave out -o'],
+    EVIALINK: [`路径经过符号链接，实际文件是 ${e.message}；不经由链接改写文件（它可能在仓库之外），请对实际文件运行`, `the path goes through a symbolic link to ${e.message}; files are not rewritten through a link (it may be outside the repository): run on the real file`],
+    EHARDLINK: [`该文件有 ${e.message} 个硬链接；替换后其他链接仍是旧内容，所以不改写（先复制成独立的文件）`, `the file has ${e.message} hard links; after a replace the other names would keep the old text, so it is not rewritten (copy it to a file of its own first)`],
     EINPUT: ['这是本次运行读取的输入文件（体系、引入文件、目录或 .hrss-std.yaml），不会用输出覆盖它', 'it is an input of this run (a system, include, catalog or .hrss-std.yaml); it is not overwritten with the output'],
   };
   const [zh, en] = why[e.code] ?? [e.message, e.message];

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { chmodSync, linkSync, mkdirSync, readFileSync, realpathSync, statSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixText } from '../../src/authoring/fix/apply.js';
@@ -168,6 +168,37 @@ describe('hrss-std validate --fix (end to end)', () => {
 });
 
 describe('validate --fix keeps what it does not fix', () => {
+  const messy = 'id: m\ntitle: 测试\nframework: none\nsubsystems:\n  - code: "100"\n    title: 基础\n    standards:\n      - number: GBT 33528-2017\n        title: 公共就业服务 术语\n        status: current\n        level: national\n';
+
+  it('keeps the file mode of the file it rewrites', () => {
+    const dir = tempTree({ '.hrss-std.yaml': '', 'systems/m/system.yaml': messy });
+    const file = path.join(dir, 'systems/m/system.yaml');
+    chmodSync(file, 0o640);
+    expect(runCli(['validate', '--fix', 'systems/m'], { cwd: dir }).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain('GB/T 33528-2017');
+    expect(statSync(file).mode & 0o777).toBe(0o640);
+  });
+
+  it('does not rewrite through a linked folder (the real file may be outside the repository), exit 2 naming the real file', () => {
+    const outside = tempTree({ 'z/system.yaml': messy });
+    const dir = tempTree({ '.hrss-std.yaml': '' });
+    mkdirSync(path.join(dir, 'systems'));
+    symlinkSync(path.join(outside, 'z'), path.join(dir, 'systems/z'));
+    const r = runCli(['validate', '--fix', 'systems/z'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`路径经过符号链接，实际文件是 ${realpathSync(path.join(outside, 'z/system.yaml'))}`);
+    expect(readFileSync(path.join(outside, 'z/system.yaml'), 'utf8')).toBe(messy);
+  });
+
+  it('does not rewrite a hard-linked file (the other name would keep the old text), exit 2', () => {
+    const dir = tempTree({ '.hrss-std.yaml': '', 'systems/m/system.yaml': messy });
+    linkSync(path.join(dir, 'systems/m/system.yaml'), path.join(dir, 'copy.yaml'));
+    const r = runCli(['validate', '--fix', 'systems/m', '--lang', 'en'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('the file has 2 hard links');
+    expect(readFileSync(path.join(dir, 'systems/m/system.yaml'), 'utf8')).toBe(messy);
+  });
+
   it('writes a file that began with a UTF-8 BOM back with the BOM (docs/authoring.md)', () => {
     const text = 'id: bom\ntitle: 测试\nframework: none\nsubsystems:\n  - code: "100"\n    title: 基础\n    standards:\n      - number: GB/T  24421.1-2023\n        title: 服务业组织标准化工作指南 第1部分：基本要求\n        status: current\n        level: national\n';
     const dir = tempTree({ 'system.yaml': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]) });
