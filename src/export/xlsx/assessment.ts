@@ -1,6 +1,6 @@
 import type { Worksheet } from 'exceljs';
 import { GROUP_TITLES, RESULT_LABELS, VERDICT_LABELS, type Assessment } from '../../assess/types.js';
-import { FILLS, put, TITLE_FONT, WRAP_CENTER, WRAP_LEFT } from './style.js';
+import { FILLS, putTitle, WRAP_CENTER, WRAP_LEFT } from './style.js';
 import { writeTableRow, type TableValue } from './table-row.js';
 import { headerText, printA4Landscape } from './print.js';
 
@@ -13,11 +13,7 @@ export function writeAssessmentSheet(ws: Worksheet, a: Assessment, systemTitle: 
   const widths = [34, 26, 16, 9, 9, 52];
   ws.columns = widths.map((width) => ({ width }));
   let r = 1;
-  const title = (text: string) => {
-    put(ws.getCell(r, 1), text);
-    ws.getCell(r, 1).font = TITLE_FONT;
-    r++;
-  };
+  const title = (text: string) => putTitle(ws, r++, text);
   // problem rows merge columns 3-5 for the text: their heights are fitted to the merged width
   const mergedWidths = [widths[0]!, widths[1]!, widths[2]! + widths[3]! + widths[4]!, 10, 10, widths[5]!];
   const metaWidths = [widths[0]!, widths.slice(1).reduce((x, y) => x + y, 0), 10, 10, 10, 10];

@@ -5,7 +5,7 @@ import { ROUNDING } from '../../coverage/round.js';
 import { coverageLines, ROLLUP_HEADERS, rollupValues } from '../coverage-view.js';
 import { LIST_MAX_LINES } from '../limits.js';
 import type { ExportModel } from '../model.js';
-import { BODY_FONT, FILLS, linesFor, put, TITLE_FONT, WRAP_CENTER, WRAP_LEFT } from './style.js';
+import { BODY_FONT, FILLS, linesFor, put, putTitle, WRAP_CENTER, WRAP_LEFT } from './style.js';
 import { writeTableRow, type TableValue } from './table-row.js';
 import { headerText, printA4Landscape } from './print.js';
 
@@ -22,11 +22,7 @@ export function writeCoverageSheet(ws: Worksheet, model: ExportModel): void {
   const widths = [10, 26, 10, 30, 12, 44, 26, 16];
   ws.columns = widths.map((width) => ({ width }));
   let r = 1;
-  const title = (text: string) => {
-    put(ws.getCell(r, 1), text);
-    ws.getCell(r, 1).font = TITLE_FONT;
-    r++;
-  };
+  const title = (text: string) => putTitle(ws, r++, text);
   const line = (values: Value[], opts: { head?: boolean; fill?: keyof typeof FILLS; bold?: boolean; center?: number[]; pctCol?: number } = {}) => {
     writeTableRow(ws, r, values, widths, { ...opts, defaultWidth: 10 }, (i, v) => ({
       alignment: opts.head || (opts.center ?? []).includes(i) || typeof v === 'number' ? WRAP_CENTER : WRAP_LEFT,

@@ -4,7 +4,7 @@ import { STATUS_LABELS } from '../../model/types.js';
 import type { ExportModel } from '../model.js';
 import { LEVEL_KEY_LABELS, type Count } from '../stats.js';
 import { writeTableRow, type TableValue } from './table-row.js';
-import { BODY_FONT, FILLS, put, TITLE_FONT, WRAP_CENTER, wrapLeftIndent } from './style.js';
+import { BODY_FONT, FILLS, put, putTitle, WRAP_CENTER, wrapLeftIndent } from './style.js';
 import { headerText, printA4Landscape } from './print.js';
 
 type Value = TableValue;
@@ -20,12 +20,7 @@ export function writeStatsSheet(ws: Worksheet, model: ExportModel): void {
   const widths = [30, ...levels.flatMap(() => [8, 8]), 8, 8, 12];
   ws.columns = widths.map((width) => ({ width }));
   let r = 1;
-  const title = (text: string) => {
-    const c = ws.getCell(r, 1);
-    put(c, text);
-    c.font = TITLE_FONT;
-    r++;
-  };
+  const title = (text: string) => putTitle(ws, r++, text);
   const cellRow = (values: Value[], opts: { head?: boolean; bold?: boolean; fill?: boolean; indent?: number; pctCol?: number } = {}) => {
     writeTableRow(ws, r, values, widths, { ...opts, defaultWidth: 8 }, (i) => ({
       alignment: i === 0 && !opts.head ? wrapLeftIndent(opts.indent ?? 0) : WRAP_CENTER,

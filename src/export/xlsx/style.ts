@@ -1,4 +1,4 @@
-import type { Alignment, Border, Borders, Cell, Fill, Font, Style } from 'exceljs';
+import type { Alignment, Border, Borders, Cell, Fill, Font, Style, Worksheet } from 'exceljs';
 import { boundedText, EXCEL_MAX_ROW_HEIGHT, LIST_MAX_LINES, pairAt, unitWidth } from '../limits.js';
 
 /** Fonts every Chinese Office install has (SimSun/SimHei); charset 134 = GB2312 so Excel picks them. */
@@ -91,6 +91,13 @@ export function sharedStyle(s: CellStyle): Partial<Style> {
 /** Write a value as a literal: strings stay strings (a title starting with "=" is text, never a formula). */
 export function put(cell: Cell, value: string | number | null | undefined): void {
   cell.value = literal(value);
+}
+
+/** A table's title line (表 n  …) in column A of row `row`, in the title font. */
+export function putTitle(ws: Worksheet, row: number, text: string): void {
+  const c = ws.getCell(row, 1);
+  put(c, text);
+  c.font = TITLE_FONT;
 }
 
 /**
