@@ -49,7 +49,7 @@ export const numberUnusual: Rule = {
             if (yy >= 95 && f.parse.number !== undefined && isEngineeringConstruction(f.parse.number)) continue;
             out.push({
               message: { zh: `编号 “${v}” 的年代号 “${p.year}” 只有两位`, en: `the year "${p.year}" of "${v}" has two digits` },
-              hint: { zh: '两位年代号不会被自动展开；请对照标准封面写成四位年代号（如 -1994）', en: 'two-digit years are never expanded automatically; write the four-digit year from the cover (e.g. -1994)' },
+              hint: { zh: `两位年代号不会被自动展开；请对照标准封面写成四位年代号（如 -${yy >= 50 ? 19 : 20}${p.year}）`, en: `two-digit years are never expanded automatically; write the four-digit year from the cover (e.g. -${yy >= 50 ? 19 : 20}${p.year})` },
               at: f.at,
             });
           } else if (p.kind === 'run-together-year') {
