@@ -1,6 +1,6 @@
 import type { Finding } from '../diagnostics/types.js';
 import { walkNodes } from '../model/types.js';
-import { nodeAt, rowAt } from './helpers.js';
+import { nodeAt, rowAt, yaml } from './helpers.js';
 import type { Rule } from './types.js';
 
 /** "100" → "1", "110" → "11": the part of a node code its children share. */
@@ -24,6 +24,27 @@ export const codeHierarchy: Rule = {
   docs: {
     zh: '标准体系表编号按层级延续，读者才能从编号看出一项标准属于哪个子体系。常见做法：第一层 `100`、`200`，第二层在上级编号去掉末尾的 0 后续编（`100` 下为 `101`、`102`，`110` 下为 `111`），标准行为“所属子体系编号-序号”（`101-01`，也接受 `101.01`，以及前面带体系代号和空格的 `ZJ 101-01`）。本规则检查：下级子体系编号以上级编号去掉末尾 0 后的部分开头；标准行编号为所属子体系编号加 “-” 或 “.” 再加序号。与上级完全相同的编号由 `duplicate-code` 报告。修正：按所属子体系重新编号（新编号应保持稳定，已发布的编号不要随意改动）；若本体系采用其他编号规则，可在 `.hrss-std.yaml` 中设 `rules: { code-hierarchy: off }`。',
     en: 'Codes extend their parent\'s code, so a reader can tell from the code which sub-system a standard belongs to. Usual practice: top level `100`, `200`; a child continues the parent\'s code without its trailing zeros (`101`, `102` under `100`; `111` under `110`); a row is "<node code>-<seq>" (`101-01`; `101.01` and a system prefix like `ZJ 101-01` are accepted). Checked: a child node code starts with its parent\'s code stripped of trailing zeros; a row code is its node\'s code, "-" or ".", and a sequence number. A code equal to its parent\'s is reported by `duplicate-code`. Fix: renumber under the right parent (keep published codes stable); if your system uses another scheme, set `rules: { code-hierarchy: off }` in .hrss-std.yaml.',
+  },
+  pointsAt: { zh: '子体系或标准行的 `code`', en: 'the node\'s or row\'s `code`' },
+  example: {
+    bad: yaml`
+      - code: "200"
+        title: 公共就业服务标准体系
+        subsystems:
+          - code: "301"                   # 不以 2 开头
+            title: 就业失业登记服务标准
+            standards:
+              - code: "202-01"            # 不是 301-xx
+    `,
+    good: yaml`
+      - code: "200"
+        title: 公共就业服务标准体系
+        subsystems:
+          - code: "202"
+            title: 就业失业登记服务标准
+            standards:
+              - code: "202-01"
+    `,
   },
   check({ system }) {
     const out: Finding[] = [];

@@ -1,6 +1,6 @@
 import type { Finding } from '../diagnostics/types.js';
 import { allStandards } from '../model/types.js';
-import { isDate, rowAt } from './helpers.js';
+import { isDate, rowAt, yaml } from './helpers.js';
 import type { Rule } from './types.js';
 
 /** Dates of one row that cannot be in this order. Future dates against status: `status-date`. */
@@ -14,6 +14,17 @@ export const dateOrder: Rule = {
   docs: {
     zh: '标准先发布、后实施（实施日期可以与发布日期同一天），复审只能针对已发布的标准，而且复审日期记录的是已经做过的复审，不会晚于今天（检查日期，可在 .hrss-std.yaml 中用 `today:` 固定）。顺序颠倒说明日期抄错了或填反了。修正：对照标准封面和复审记录改正日期。',
     en: 'A standard is published, then takes effect (possibly the same day); a review can only follow publication, and `reviewed` records a review already done, so it is not after today (the check date, fixed with `today:` in .hrss-std.yaml). Dates in the wrong order were copied wrongly or swapped. Fix: correct them from the cover of the standard and the review record.',
+  },
+  pointsAt: { zh: '`effective` 或 `reviewed` 的值', en: 'the `effective` or `reviewed` value' },
+  example: {
+    bad: yaml`
+      published: "2017-10-01"
+      effective: "2017-03-09"             # 早于发布日期（两个日期填反了）
+    `,
+    good: yaml`
+      published: "2017-03-09"
+      effective: "2017-10-01"
+    `,
   },
   check({ system, today }) {
     const out: Finding[] = [];

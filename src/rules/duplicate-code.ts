@@ -1,6 +1,6 @@
 import type { Finding, Loc } from '../diagnostics/types.js';
 import { allStandards, walkNodes, type StandardEntry, type SubsystemNode } from '../model/types.js';
-import { nodeAt, othersOf, rowAt } from './helpers.js';
+import { nodeAt, othersOf, rowAt, yaml } from './helpers.js';
 import type { Rule } from './types.js';
 
 interface Place { at: Loc; what: { zh: string; en: string } }
@@ -12,6 +12,23 @@ export const duplicateCode: Rule = {
   docs: {
     zh: '标准体系表编号（`code`）在一个体系内唯一标识一个子体系或一行标准，结构图、明细表和其他文件都靠它引用。子体系编号和标准行编号共用同一套编号，所以子体系 `101` 与某行的 `101` 也算重复。每一处都会报告，并指向其他位置。修正：给其中一处换一个未使用的编号；已对外发布的编号不要改动，改新加的那一处。',
     en: 'The code identifies a sub-system or a row within a system; the structure chart, the detail table and other documents refer to it. Node codes and row codes share one namespace, so a node `101` and a row `101` clash too. Every occurrence is reported, pointing at the others. Fix: give one of them an unused code; change the newer one, not a code already published.',
+  },
+  pointsAt: { zh: '每一处的 `code`，并列出其他位置', en: 'each `code`, with the other places' },
+  example: {
+    bad: yaml`
+      - code: "101"
+        title: 术语与缩略语标准
+        standards:
+          - code: "101"                   # 与子体系编号相同
+            number: GB/T 33528-2017
+    `,
+    good: yaml`
+      - code: "101"
+        title: 术语与缩略语标准
+        standards:
+          - code: "101-01"
+            number: GB/T 33528-2017
+    `,
   },
   check({ system }) {
     // Collect rows and nodes by code first; places and messages only for the few duplicates.

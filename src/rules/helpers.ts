@@ -68,3 +68,19 @@ export function othersOf<T>(list: readonly T[], i: number, max = MAX_RELATED): T
   for (let j = 0; j < list.length && out.length < max; j++) if (j !== i) out.push(list[j]!);
   return out;
 }
+
+/**
+ * A YAML fragment written indented inside a rule module (RuleExample): drops the line break after
+ * the opening backtick, the indentation common to every line and the blank last line, so
+ * yaml`
+ *       number: GB/T 33534-2017
+ *     `
+ * is "number: GB/T 33534-2017\n".
+ */
+export function yaml(strings: TemplateStringsArray): string {
+  const lines = strings.raw.join('').split('\n');
+  if (lines[0]!.trim() === '') lines.shift();
+  if (lines.length && lines[lines.length - 1]!.trim() === '') lines.pop();
+  const indent = Math.min(...lines.filter((l) => l.trim() !== '').map((l) => l.length - l.trimStart().length));
+  return lines.map((l) => l.slice(indent)).join('\n') + '\n';
+}

@@ -1,7 +1,7 @@
 import type { Finding } from '../diagnostics/types.js';
 import { parsedNumber } from '../model/level.js';
 import { allStandards, LEVEL_LABELS } from '../model/types.js';
-import { rowAt } from './helpers.js';
+import { rowAt, yaml } from './helpers.js';
 import type { Rule } from './types.js';
 
 export const levelMismatch: Rule = {
@@ -14,6 +14,24 @@ export const levelMismatch: Rule = {
   docs: {
     zh: '标准的级别由编号的代号决定：GB 为国家标准，LD/T 等为行业标准，DB44/T 等为地方标准，T/ 为团体标准，Q/ 为企业标准。`level` 与编号矛盾时，标准统计表的数量会算错，说明其中之一写错了。没有编号的行（待制定、制定中）要靠 `level` 写明宜定级别，否则无法统计“应有数”和制修订计划。修正：改正 `level` 或编号；有编号时也可以删去 `level`，由编号推断。',
     en: 'The level of a standard follows from the code of its number: GB national, LD/T etc. industry, DB44/T etc. local, T/ group, Q/ enterprise. When `level` contradicts the number, the statistics table counts wrongly and one of the two is mistaken. Rows without a number (planned, drafting) need `level` as the intended level, or they cannot be counted in the plan. Fix: correct `level` or the number; with a number you may also drop `level` and let it be inferred.',
+  },
+  pointsAt: { zh: '`level` 的值；既无编号又无级别时为该行', en: 'the `level` value; the row when both are missing' },
+  example: {
+    bad: yaml`
+      - number: DB4403/T 50-2020
+        title: 劳动人事争议仲裁服务保障规范
+        level: 国家标准
+      - title: 湛江市就业登记服务规范      # 待制定，但没有宜定级别
+        status: planned
+    `,
+    good: yaml`
+      - number: DB4403/T 50-2020
+        title: 劳动人事争议仲裁服务保障规范
+        level: local                      # 或删去 level，由编号推断
+      - title: 湛江市就业登记服务规范
+        level: local
+        status: planned
+    `,
   },
   check({ system }) {
     const out: Finding[] = [];

@@ -3,6 +3,7 @@ import { parsedNumber } from '../model/level.js';
 import { allStandards } from '../model/types.js';
 import { numberKey, seriesKey, type ParsedNumber } from '../numbers/index.js';
 import { numberFields } from './number-fields.js';
+import { yaml } from './helpers.js';
 import type { Rule } from './types.js';
 
 /** "GB/T 24421" for any part and edition of GB/T 24421. */
@@ -15,6 +16,21 @@ export const missingReference: Rule = {
   docs: {
     zh: '`references` 记录一项标准的规范性引用文件。被引用的标准是执行该标准的前提，通常也应列入体系（多放在基础通用或相应子体系中）。注日期的引用（`GB/T 13016-2018`）要求体系中有该版本；不注日期的引用（`GB/T 33527`，“其最新版本适用”）匹配该标准的任何版本，不带部分号时也匹配它的任何部分。修正：把被引用的标准加入体系（暂未收录时可先加一行并注明状态）；体系中是其他版本时，核对引用的年代号。',
     en: '`references` lists a standard\'s normative references. They are needed to apply it and usually belong in the system too. A dated reference (`GB/T 13016-2018`) needs that edition in the system; an undated one (`GB/T 33527`, "latest edition applies") matches any edition, and without a part number any part. Fix: add the referenced standard to the system; if another edition is listed, check the year of the reference.',
+  },
+  pointsAt: { zh: '`references` 中的该项', en: 'the `references` item' },
+  example: {
+    bad: yaml`
+      - number: GB/T 30226-2013
+        title: 服务业标准体系编写指南
+        references: [GB/T 13016-2018]     # 体系中没有 GB/T 13016-2018
+    `,
+    good: yaml`
+      - number: GB/T 30226-2013
+        title: 服务业标准体系编写指南
+        references: [GB/T 13016-2018]
+      - number: GB/T 13016-2018           # 把被引用的标准列入体系
+        title: 标准体系构建原则和要求
+    `,
   },
   check({ system }) {
     const rows = allStandards(system);

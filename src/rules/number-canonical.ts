@@ -2,6 +2,7 @@ import type { Finding } from '../diagnostics/types.js';
 import { allStandards } from '../model/types.js';
 import { rewriteIsSafe } from '../numbers/index.js';
 import { numberFields } from './number-fields.js';
+import { yaml } from './helpers.js';
 import type { Rule } from './types.js';
 
 /** Numbers that parse but are not written the canonical way; `data.canonical` feeds `--fix`. */
@@ -15,6 +16,17 @@ export const numberCanonical: Rule = {
   docs: {
     zh: '同一标准若有多种写法，查重、核对状态和统计都会出错。规范写法为半角字符、代号大写、代号与顺序号之间一个空格、年代号前用半角连字符“-”且为四位，例如 `GB/T 24421.2-2023`、`DB4403/T 50-2020`。标准封面上的一字线“—”、全角“／”“－”、`GBT`、`GB/T33531—2017` 之类的写法都会被识别并给出规范写法；采标号（如 `/ISO 9001:2015`）应写在 `adopted:` 中而不是编号里。检查 `number`、`replaces`、`replaced_by`、`references` 中的每个编号。修正：按提示改为规范写法（JSON 输出的 `data.canonical` 即规范写法，可供自动修复使用）。',
     en: 'When one standard is written several ways, duplicate, status and statistics checks go wrong. The canonical form is half-width, upper-case code, one space after the code, an ASCII hyphen and a four-digit year: `GB/T 24421.2-2023`, `DB4403/T 50-2020`. Long dashes from printed covers, full-width slashes and hyphens, `GBT`, `GB/T33531—2017` and the like are recognised and the canonical form is given; an adoption suffix (`/ISO 9001:2015`) belongs in `adopted:`, not in the number. Checks every number in `number`, `replaces`, `replaced_by` and `references`. Fix: write the form shown (`data.canonical` in the JSON output, used by automatic fixing).',
+  },
+  pointsAt: { zh: '编号的值或列表项', en: 'the number or list item' },
+  example: {
+    bad: yaml`
+      number: GB/T 33534—2017             # 封面上的一字线
+      replaces: [GBT 13016-2009]
+    `,
+    good: yaml`
+      number: GB/T 33534-2017
+      replaces: [GB/T 13016-2009]
+    `,
   },
   check({ system }) {
     const out: Finding[] = [];

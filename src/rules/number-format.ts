@@ -1,7 +1,7 @@
 import type { Finding } from '../diagnostics/types.js';
 import { allStandards } from '../model/types.js';
 import { regionName } from '../numbers/index.js';
-import { NEEDS_NUMBER, rowAt, statusText, yearOf } from './helpers.js';
+import { NEEDS_NUMBER, rowAt, statusText, yearOf, yaml } from './helpers.js';
 import { FIELD_NAMES, numberFields } from './number-fields.js';
 import type { Rule } from './types.js';
 
@@ -22,6 +22,28 @@ export const numberFormat: Rule = {
   docs: {
     zh: '标准编号是核对标准状态、版本和重复的依据，必须能被识别。本规则检查 `number`、`replaces`、`replaced_by`、`references` 中的每个编号：无法按“代号 顺序号[.部分号]-年代号”识别的写法；征求意见稿中的占位编号（如 `DBXX/T XXXX-XXXX`）；DB 后的行政区划代码不存在；年代号早于 1950 或晚于检查日期的下一年。状态为现行、即将实施、被代替、废止、待修订的行必须填写带年代号的编号（`references`、`replaces` 可以不注日期）。修正：照标准文本封面填写正式编号；尚未发布的标准删去 `number`，并写 `status: planned`（待制定）或 `drafting`（制定中）。',
     en: 'The standard number is what status, edition and duplicate checks rely on, so it must be readable. Every number in `number`, `replaces`, `replaced_by` and `references` is checked: spellings that do not follow "code seq[.part]-year"; placeholder numbers from drafts (`DBXX/T XXXX-XXXX`); a region code after DB that does not exist; years before 1950 or after next year. Rows whose status is current, upcoming, replaced, withdrawn or revising need a dated number (`references` and `replaces` may be undated). Fix: copy the number from the cover of the standard; for a standard not yet published remove `number` and set `status: planned` or `drafting`.',
+  },
+  pointsAt: { zh: '编号的值（`replaces`/`references` 为对应的列表项）；缺少编号时为 `status`', en: 'the number (or the list item); `status` when the number is missing' },
+  example: {
+    bad: yaml`
+      - code: "201-03"
+        number: DBXX/T XXXX-XXXX          # 征求意见稿的占位编号
+        title: 湛江市职业介绍服务规范
+        status: current
+      - code: "202-01"
+        number: GB/T 33534                # 现行标准缺少年代号
+        title: 失业登记管理服务规范
+    `,
+    good: yaml`
+      - code: "201-03"
+        title: 湛江市职业介绍服务规范
+        level: local
+        status: drafting                  # 尚未发布：不写编号
+        note: 征求意见稿编号 DBXX/T XXXX-XXXX
+      - code: "202-01"
+        number: GB/T 33534-2017           # 按标准封面补上年代号
+        title: 失业登记管理服务规范
+    `,
   },
   check({ system, today, known }) {
     const out: Finding[] = [];

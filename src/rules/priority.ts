@@ -21,6 +21,7 @@ export const priority: Rule = {
     zh: '体系内宜优先采用国家标准、行业标准和地方标准；团体标准、企业（内部）标准只在没有相应国家、行业、地方标准时采用。本规则报告两种情况：(1) 级别为团体或企业（按标准编号判定，没有编号时按 level）的现行或规划中的标准没有写 `justification`（采用理由）；(2) 团体或企业标准服务的事项，同一体系中已有现行的国家、行业或地方标准服务（与 `hrss-std gaps` 使用同一覆盖关系：写事项 id、项目 id 或 also 项目 id 都算），位置在该行的 `services`，并指向那条国家/行业/地方标准。修正：在 `justification` 中说明为何需要该标准（例如要求高于国家标准），或改用已有的国家、行业、地方标准。',
     en: 'A system should adopt national, industry and local standards first; group and enterprise (internal) standards only where none exists. Reported: (1) a current or planned row whose level is group or enterprise (from its number, else `level`) without `justification`; (2) a group/enterprise row serving an item that a national/industry/local standard in force in the same system already serves (same coverage ties as `hrss-std gaps`: item id, project id or an `also` project), at the row\'s `services`, pointing at that standard. Fix: say in `justification` why the standard is needed (e.g. stricter than the national one), or use the existing standard.',
   },
+  pointsAt: { zh: '缺少理由时为 `level`（未写级别时为 `number`）；与已有标准重叠时为 `services`，并列出那条标准', en: '`level` (or `number` when no level is written) when the justification is missing; `services`, with the other standard, for an overlap' },
   check({ system, catalog }) {
     const out: Finding[] = [];
     const own = allStandards(system).filter((e) => {

@@ -1,7 +1,7 @@
 import type { Finding } from '../diagnostics/types.js';
 import { parsedNumber } from '../model/level.js';
 import { allStandards } from '../model/types.js';
-import { addYears, isDate, rowAt } from './helpers.js';
+import { addYears, isDate, rowAt, yaml } from './helpers.js';
 import type { Rule } from './types.js';
 
 export const reviewDue: Rule = {
@@ -11,6 +11,18 @@ export const reviewDue: Rule = {
   docs: {
     zh: '标准实施后应定期复审，复审周期一般不超过五年，以确认标准继续有效、需要修订还是废止。本规则对现行标准取最近复审日期 `reviewed` 与发布日期 `published` 中较晚的一个（两者都没有时取编号年代号的 1 月 1 日），若早于检查日期减去复审周期就报告。没有任何日期的行、已写 `replaced_by` 或内置资料记载已被代替/废止的行不检查（后者由 `status-replaced` 报告）。复审周期可在 `.hrss-std.yaml` 中用 `review_years:` 设置，检查日期用 `today:` 固定。修正：组织复审后在该行记录 `reviewed: YYYY-MM-DD`；复审结论为需修订的，把状态改为 `revising`（待修订）。',
     en: 'Standards are reviewed periodically, at most every five years as a rule, to confirm they stay valid or need revision or withdrawal. For a current row the later of `reviewed` and `published` (or 1 January of the number\'s year when both are missing) is compared with the check date minus the review period. Rows without any date, and rows with `replaced_by` or recorded as replaced/withdrawn in the built-in data, are skipped (`status-replaced` reports those). Set the period with `review_years:` and fix the check date with `today:` in .hrss-std.yaml. Fix: after the review record `reviewed: YYYY-MM-DD`; if it needs revision set `status: revising`.',
+  },
+  pointsAt: { zh: '`reviewed`，否则 `published`，否则 `number`', en: '`reviewed`, else `published`, else `number`' },
+  example: {
+    bad: yaml`
+      number: GB/T 33534-2017
+      published: "2017-03-09"             # 此后未记录复审（检查日期 2026-11-21）
+    `,
+    good: yaml`
+      number: GB/T 33534-2017
+      published: "2017-03-09"
+      reviewed: "2025-06-30"              # 复审后记录实际复审日期
+    `,
   },
   check({ system, today, reviewYears, known }) {
     const out: Finding[] = [];

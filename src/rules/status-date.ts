@@ -1,6 +1,6 @@
 import type { Finding } from '../diagnostics/types.js';
 import { allStandards } from '../model/types.js';
-import { isDate, rowAt } from './helpers.js';
+import { isDate, rowAt, yaml } from './helpers.js';
 import type { Rule } from './types.js';
 
 /** 现行 vs 即将实施 follows from the dates: the status should say what the dates say today. */
@@ -14,6 +14,21 @@ export const statusDate: Rule = {
   docs: {
     zh: '“现行”指已经实施的标准，“即将实施”指已发布、实施日期未到的标准。按检查日期（默认今天，可用 `.hrss-std.yaml` 的 `today:` 固定）：现行标准的发布日期或实施日期在未来，应改为 `status: upcoming`（发布日期在未来则多半是日期写错）；即将实施的标准实施日期已过，应改为 `status: current`。这是警告而不是错误，因为状态只是随时间过期，而不是写错。修正：按提示更新 `status`，或改正日期。',
     en: '"current" means in force; "upcoming" means published with an effective date still ahead. Against the check date (today, or `today:` in .hrss-std.yaml): a current row published or taking effect in the future should be `status: upcoming` (a future publication date is probably a typo); an upcoming row whose effective date has passed should be `status: current`. A warning, not an error: the status went stale with time. Fix: update `status` or correct the date.',
+  },
+  pointsAt: { zh: '`status`（未写状态时为 `effective`）或 `published` 的值', en: '`status` (or `effective` when no status is written) or `published`' },
+  example: {
+    bad: yaml`
+      number: GB/T 45498.1-2025
+      status: upcoming                    # 实施日期已过
+      published: "2025-03-28"
+      effective: "2025-03-28"
+    `,
+    good: yaml`
+      number: GB/T 45498.1-2025
+      status: current
+      published: "2025-03-28"
+      effective: "2025-03-28"
+    `,
   },
   check({ system, today }) {
     const out: Finding[] = [];

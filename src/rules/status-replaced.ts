@@ -4,7 +4,7 @@ import type { Text } from '../i18n/index.js';
 import { parsedNumber } from '../model/level.js';
 import { allStandards, IN_FORCE, type StandardEntry } from '../model/types.js';
 import { numberKey, parseStandardNumber, seriesKey } from '../numbers/index.js';
-import { rowAt, rowLabel } from './helpers.js';
+import { rowAt, rowLabel, yaml } from './helpers.js';
 import { numberFields } from './number-fields.js';
 import type { Rule } from './types.js';
 
@@ -36,6 +36,22 @@ export const statusReplaced: Rule = {
   docs: {
     zh: '体系表中的现行标准必须真正有效：引用已被代替或废止的版本，会让服务按过时的要求执行。本规则在四种情况下报告状态为现行或即将实施的行：该行自己写了 `replaced_by`；内置的已知标准资料（data/known-standards.yaml，注明来源）记载它已被代替或废止；本体系中另一项现行标准在 `replaces` 中写明代替它；本体系中同一标准的较新版本（如 GB/T 31597-2022 之于 GB/T 31597-2015）也列为现行。代号和顺序号相同、年代号不同并不一定是同一标准的两个版本：有的系列每年重新编号（`LD/T 03-2020`、`LD/T 03-2021`、`LD/T 03-2022` 是名称不同的三项标准），所以只有两行的标准名称一致（忽略空格和标点），或内置标准资料记载二者的代替关系时，才视为新旧版本。修正：把该行的编号、名称和日期换成新版本（新版本写 `replaces: [旧编号]`）；若需保留旧版本作为记录，把它的状态改为 `replaced`（被代替）并写 `replaced_by`，或 `withdrawn`（废止）并在 `note` 中说明。',
     en: 'Current standards in the table must really be in force: citing a replaced or withdrawn edition makes services follow outdated requirements. A current or upcoming row is reported when it has `replaced_by` itself; when the built-in known-standards data (data/known-standards.yaml, with sources) records it as replaced or withdrawn; when another current row of the system lists it in `replaces`; or when a newer edition of the same standard (GB/T 31597-2022 for GB/T 31597-2015) is also current in the system. Same code and sequence with another year is not necessarily an edition: some series restart their numbering each year (`LD/T 03-2020`, `LD/T 03-2021` and `LD/T 03-2022` are three standards with different titles), so two rows count as editions only when their titles agree (ignoring blanks and punctuation) or the built-in data records the replacement. Fix: update the row to the new edition (number, title, dates, `replaces: [old number]`); to keep the old edition as a record, set `status: replaced` with `replaced_by`, or `withdrawn` with a `note`.',
+  },
+  pointsAt: { zh: '`status`（未写状态时为 `number`）', en: '`status` (or `number` when no status is written)' },
+  example: {
+    bad: yaml`
+      - code: "302-01"
+        number: GB/T 31597-2015           # 已被 GB/T 31597-2022 代替
+        title: 城乡居民基本养老保险服务规范
+        status: current
+    `,
+    good: yaml`
+      - code: "302-01"
+        number: GB/T 31597-2022
+        title: 城乡居民基本养老保险服务规范
+        status: current
+        replaces: [GB/T 31597-2015]
+    `,
   },
   check({ system, known }) {
     const rows: { entry: StandardEntry; key: string; series: string; year?: number }[] = [];

@@ -2,7 +2,7 @@ import type { Finding } from '../diagnostics/types.js';
 import { parsedNumber } from '../model/level.js';
 import { allStandards } from '../model/types.js';
 import { preNormalize } from '../numbers/index.js';
-import { rowAt } from './helpers.js';
+import { rowAt, yaml } from './helpers.js';
 import type { Rule } from './types.js';
 
 /** Titles compared without spacing and with full-width punctuation folded: 第1部分：x = 第1部分: x. */
@@ -20,6 +20,17 @@ export const titleMismatch: Rule = {
   docs: {
     zh: '实际文件中标准名称引错很常见（例如把 GB/T 33527《公共就业服务总则》写成《职业介绍服务总则》）。编号在内置的已知标准资料（data/known-standards.yaml，每条注明来源）中有名称时，本规则比较两者（忽略空格和全角/半角标点差异）。资料中名称是推断或未核实的条目不参与比较。修正：对照标准文本封面核对名称和编号，改正写错的一项；若资料有误，请在该行前加禁用注释并写明依据。',
     en: 'Mis-cited titles are common in real documents (GB/T 33527 公共就业服务总则 cited as 职业介绍服务总则). When the number is in the built-in known-standards data (data/known-standards.yaml, each entry with its source) with a title, the two are compared, ignoring spaces and full-/half-width punctuation. Entries whose Chinese title is inferred or unverified are not used. Fix: check the title and number against the cover of the standard and correct the wrong one; if the data is wrong, add a disable comment with your source.',
+  },
+  pointsAt: { zh: '`title` 的值', en: 'the `title` value' },
+  example: {
+    bad: yaml`
+      number: GB/T 33528-2017
+      title: 职业介绍服务术语
+    `,
+    good: yaml`
+      number: GB/T 33528-2017
+      title: 公共就业服务 术语
+    `,
   },
   check({ system, known }) {
     const out: Finding[] = [];

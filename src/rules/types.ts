@@ -16,13 +16,40 @@ export interface RuleContext {
   reviewYears: number;
 }
 
-/** A rule module, in the manner of ESLint's: data plus one pure function. */
+/**
+ * A YAML fragment the rule reports and the same fragment corrected, shown under the rule in
+ * docs/rules.md ("错误示例 / fault", "修正 / fix"). Write them with the `yaml` tag of helpers.ts,
+ * indented like the module; a `#` comment on a line says what is wrong or what changed.
+ */
+export interface RuleExample {
+  bad: string;
+  good: string;
+}
+
+/** Values the rule deliberately leaves alone, and why ("不报告 / not reported" in docs/rules.md). */
+export interface NotReported {
+  values: string[];
+  why: Text;
+}
+
+/**
+ * A rule module, in the manner of ESLint's: data plus one pure function. The data is the whole
+ * documentation of the rule: docs/rules.md is generated from it (`npm run docs:rules`, src/rules/docs.ts).
+ */
 export interface Rule {
   id: string;
   severity: Severity;
+  /** one line, no final full stop (the page adds 。 and .) */
   description: Text;
-  /** longer documentation: what it checks, why, how to fix (Markdown) */
+  /** longer documentation: what it checks, why, how to fix (Markdown, one paragraph per language) */
   docs: Text;
+  /**
+   * Which line a finding points at, so a reader knows where a disable comment goes ("位置 /
+   * points at"); Markdown.
+   */
+  pointsAt?: Text;
+  example?: RuleExample;
+  notReported?: NotReported[];
   /**
    * `stage` rules are reported by the loader (syntax, schema, includes, files);
    * they have no `check` and are listed for documentation and configuration.

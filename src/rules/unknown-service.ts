@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/types.js';
 import type { Finding } from '../diagnostics/types.js';
 import { allStandards } from '../model/types.js';
-import { nearest } from './helpers.js';
+import { nearest, yaml } from './helpers.js';
 import type { Rule } from './types.js';
 
 export const unknownService: Rule = {
@@ -11,6 +11,15 @@ export const unknownService: Rule = {
   docs: {
     zh: '`services` 把标准和服务事项目录（`catalog:`，内置为 hrss-basic）中的事项或整个服务项目对应起来，覆盖分析（`hrss-std gaps`）据此判断哪些服务已有标准。写错的 id 不会被计入任何事项，服务会被误报为缺口。没有配置目录时不检查。修正：按提示改成目录中存在的 id；用 `hrss-std catalog list` 查看全部事项 id；本地新增的事项请加入自己的目录文件。',
     en: '`services` ties a standard to items (or whole projects) of the service catalog (`catalog:`, built-in hrss-basic); coverage (`hrss-std gaps`) relies on it. A mistyped id counts for nothing and the service shows as a gap. Not checked when no catalog is configured. Fix: use an id that exists (see the hint, or `hrss-std catalog list`); add local items to your own catalog file.',
+  },
+  pointsAt: { zh: '`services` 中的该项', en: 'the `services` item' },
+  example: {
+    bad: yaml`
+      services: [P05-1]                   # 目录中没有 P05-1
+    `,
+    good: yaml`
+      services: [P05-01]                  # hrss-std catalog list 查看全部 id
+    `,
   },
   check({ system, catalog }) {
     if (!catalog) return [];

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../helpers.js';
@@ -39,5 +40,18 @@ describe('domain rules through the CLI', () => {
     expect(byId.get('number-format')).toBe('error');
     expect(byId.get('review-due')).toBe('warning');
     expect(byId.get('framework-structure')).toBe('error');
+    const unusual = rules.find((x) => x.id === 'number-unusual') as unknown as { pointsAt: string; example: { bad: string }; stage: boolean };
+    expect(unusual.pointsAt).toBe('编号的值或列表项');
+    expect(unusual.example.bad).toContain('RBT 2142017');
+    expect(unusual.stage).toBe(false);
+  });
+
+  it('prints docs/rules.md itself with --format markdown, whatever the language', () => {
+    const doc = readFileSync(path.join(ROOT, 'docs/rules.md'), 'utf8');
+    for (const args of [['rules', '--format', 'markdown'], ['--lang', 'en', 'rules', '--format', 'markdown']]) {
+      const r = runCli(args);
+      expect(r.code).toBe(0);
+      expect(r.stdout === doc, `${args.join(' ')} differs from docs/rules.md`).toBe(true);
+    }
   });
 });

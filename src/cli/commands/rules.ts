@@ -11,6 +11,12 @@ export function register(program: Command): void {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const config = await configOrExit(process.cwd(), g);
       const lang = resolveLang(g, config);
+      if (opts.format === 'markdown') {
+        // docs/rules.md itself, from the same renderer as `npm run docs:rules` (both languages, default severities)
+        const { rulesDoc } = await import('../../rules/docs.js');
+        process.stdout.write(rulesDoc());
+        return;
+      }
       const { RULES } = await import('../../rules/index.js');
       const rows = RULES.map((r) => ({
         id: r.id,
@@ -18,12 +24,13 @@ export function register(program: Command): void {
         severity: config.rules[r.id] ?? r.severity,
         description: t(r.description, lang),
         docs: t(r.docs, lang),
+        ...(r.pointsAt ? { pointsAt: t(r.pointsAt, lang) } : {}),
+        ...(r.example ? { example: r.example } : {}),
+        ...(r.notReported ? { notReported: r.notReported.map((g) => ({ values: g.values, why: t(g.why, lang) })) } : {}),
+        stage: !r.check,
       }));
       if (opts.format === 'json') {
         process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
-      } else if (opts.format === 'markdown') {
-        const head = lang === 'zh' ? '| 规则 | 默认级别 | 说明 |\n|---|---|---|' : '| rule | default | description |\n|---|---|---|';
-        process.stdout.write(head + '\n' + rows.map((r) => `| \`${r.id}\` | ${r.default} | ${r.description} |`).join('\n') + '\n');
       } else {
         const w = Math.max(...rows.map((r) => r.id.length));
         for (const r of rows) {
