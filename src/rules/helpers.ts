@@ -75,10 +75,11 @@ export function othersOf<T>(list: readonly T[], i: number, max = MAX_RELATED): T
  * yaml`
  *       number: GB/T 33534-2017
  *     `
- * is "number: GB/T 33534-2017\n".
+ * is "number: GB/T 33534-2017\n". The cooked text, not `strings.raw`: the bundle (esbuild, ASCII
+ * output) writes Chinese in template literals as \u escapes, which change the raw text.
  */
 export function yaml(strings: TemplateStringsArray): string {
-  const lines = strings.raw.join('').split('\n');
+  const lines = strings.join('').split('\n');
   if (lines[0]!.trim() === '') lines.shift();
   if (lines.length && lines[lines.length - 1]!.trim() === '') lines.pop();
   const indent = Math.min(...lines.filter((l) => l.trim() !== '').map((l) => l.length - l.trimStart().length));

@@ -180,6 +180,7 @@ process.stdout.write(String(s.cachedDataRejected));`;
       ['catalog', 'show', 'P15-99'],
       ['rules'],
       ['rules', '--format', 'json'],
+      ['rules', '-f', 'markdown'],
       ['completion', 'bash'],
       ['completion', 'zsh'],
       ['completion', 'fish'],

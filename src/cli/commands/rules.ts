@@ -6,7 +6,7 @@ export function register(program: Command): void {
   program
     .command('rules')
     .description('列出全部规则及其严重级别 / list every rule with its severity')
-    .option('--format <name>', 'text | json | markdown', 'text')
+    .option('-f, --format <name>', 'text | json | markdown', 'text')
     .action(async (opts: { format: string }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const config = await configOrExit(process.cwd(), g);
