@@ -55,7 +55,7 @@ afterAll(() => {
 describe('install', () => {
   it('npm pack ships a built dist/ with the bundle and its content stamp (prepare built it)', () => {
     const list = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' }).split('\n');
-    for (const f of ['package/bin/hrss-std.js', 'package/dist/cli/index.js', 'package/dist/bundle/cli.bundle.cjs', 'package/dist/bundle/cli.stamp', 'package/docs/rules.md', 'package/systems/zhanjiang/system.yaml']) {
+    for (const f of ['package/bin/hrss-std.js', 'package/dist/cli/index.js', 'package/dist/bundle/cli.bundle.cjs', 'package/dist/bundle/cli.stamp', 'package/docs/rules.md', 'package/docs/rules.intro.md', 'package/systems/zhanjiang/system.yaml']) {
       expect(list).toContain(f);
     }
     expect(list.some((f) => f.startsWith('package/src/'))).toBe(false);
@@ -73,6 +73,10 @@ describe('install', () => {
     // the stamp matches the installed dist/cli/index.js whatever the extracted file times: the bundle is used
     const stamp = readFileSync(path.join(pkg, 'dist/bundle/cli.stamp'), 'latin1').trim();
     expect(createHash('sha256').update(readFileSync(path.join(pkg, 'dist/cli/index.js'))).digest('hex')).toBe(stamp);
+    // rules -f markdown reads the installed docs/rules.intro.md and prints the installed docs/rules.md
+    const md = runBin(path.join(pkg, 'bin/hrss-std.js'), ['rules', '-f', 'markdown'], dir);
+    expect(md.status, md.stderr).toBe(0);
+    expect(md.stdout === readFileSync(path.join(pkg, 'docs/rules.md'), 'utf8'), 'rules -f markdown differs from the installed docs/rules.md').toBe(true);
   }, 300_000);
 
   it('npm ci --omit=dev in a built tree: prepare needs no devDependencies', () => {
