@@ -56,7 +56,7 @@ export const TABLE_BEGIN = '<!-- rules:begin (npm run docs:rules 生成 / genera
 export const TABLE_END = '<!-- rules:end -->';
 
 export function ruleTable(rules: readonly Rule[]): string {
-  return ['| 规则 | 默认级别 | 说明 |', '|---|---|---|', ...rules.map((r) => `| \`${r.id}\` | ${r.severity} | ${r.description.zh} |`)].join('\n');
+  return ['| 规则 | 默认级别 | 说明 |', '|---|---|---|', ...rules.map((r) => `| \`${r.id}\` | ${r.severity} | ${r.description.zh.replace(/\|/g, '\\|')} |`)].join('\n');
 }
 
 /** `text` (README.md) with the table between TABLE_BEGIN and TABLE_END made from `rules`. */
