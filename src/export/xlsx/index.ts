@@ -1,11 +1,9 @@
 import type ExcelJS from 'exceljs';
-// Only exceljs's Workbook class: `import 'exceljs'` also loads its streaming reader and
-// writer (unzipper, archiver, …), about 0.1 s of start-up the export never uses.
 import { META_SHEET, writeMetaSheet } from './meta.js';
-import Workbook from 'exceljs/lib/doc/workbook.js';
 import { strFromU8, strToU8, unzipSync } from 'fflate';
 import type { ExportModel } from '../model.js';
 import type { Exporter } from '../types.js';
+import { internalsOf, Workbook, WRITE_STEPS, type Part, type PartSink } from './exceljs-internals.js';
 import { getRawRows, materializeRows, renderRows, renderSharedStrings, type RowModel } from './raw-rows.js';
 import { normalizeParts } from '../zip.js';
 import { writeAboutSheet } from './about.js';
@@ -17,18 +15,6 @@ import { writeStructureSheet } from './structure.js';
 
 const EMPTY_SHEET_DATA = '<sheetData/>';
 
-/** A part of the package: XML text, or bytes. */
-type Part = string | Uint8Array;
-interface PartSink {
-  append(data: Part, opts: { name: string; base64?: boolean }): void;
-}
-/** The steps of exceljs 4's `XLSX.write`, in its order, each appending parts to a zip writer. */
-const WRITE_STEPS = [
-  'addContentTypes', 'addOfficeRels', 'addWorkbookRels', 'addWorksheets', 'addSharedStrings', 'addDrawings',
-  'addTables', 'addThemes', 'addStyles', 'addMedia', 'addApp', 'addCore', 'addWorkbook',
-] as const;
-type XlsxInternals = { prepareModel(model: unknown, options: object): void } & Record<(typeof WRITE_STEPS)[number], (zip: PartSink, model: unknown) => Promise<void>>;
-
 /**
  * The parts exceljs writes for a workbook, by name. exceljs's own `writeBuffer` hands the same
  * parts to jszip, which UTF-8-encodes and zips them (stored), only for normalizeParts to unzip
@@ -37,9 +23,9 @@ type XlsxInternals = { prepareModel(model: unknown, options: object): void } & R
  * shared strings and styles in its usual order; exceljs then writes those sheets without rows
  * and their <sheetData> is rendered here.
  *
- * When exceljs no longer has those steps (another major version), or with `viaZip`, the raw
- * rows become ordinary cells and the workbook goes the documented way through `writeBuffer`;
- * tests check that both give the same bytes.
+ * The steps are exceljs internals (exceljs-internals.ts). When exceljs no longer has them, or with
+ * `viaZip`, the raw rows become ordinary cells and the workbook goes the documented way through
+ * `writeBuffer`; tests check that both give the same bytes.
  */
 export async function workbookParts(
   wb: ExcelJS.Workbook,
@@ -50,9 +36,9 @@ export async function workbookParts(
     const rows = getRawRows(ws);
     return rows ? [{ ws, rows }] : [];
   });
-  const xlsx = wb.xlsx as unknown as Partial<XlsxInternals>;
-  if (!opts.viaZip && typeof xlsx.prepareModel === 'function' && WRITE_STEPS.every((s) => typeof xlsx[s] === 'function')) {
-    const model = (wb as unknown as { model: { worksheets: { id: number; rows: RowModel[]; dimensions: unknown }[] } }).model;
+  const internals = opts.viaZip ? undefined : internalsOf(wb);
+  if (internals) {
+    const { model } = internals;
     const injected = new Map<string, RowModel[]>();
     const sheetModels = raw.map(({ ws, rows }) => {
       const sheet = model.worksheets.find((m) => m.id === ws.id)!;
@@ -62,7 +48,7 @@ export async function workbookParts(
       injected.set(`xl/worksheets/sheet${ws.id}.xml`, rows.rows);
       return sheet;
     });
-    xlsx.prepareModel(model, {});
+    internals.prepare();
     // prepared (shared string and style ids set on the row models): exceljs writes the sheets without rows
     for (const sheet of sheetModels) sheet.rows = [];
     const parts: Record<string, Part> = {};
@@ -91,11 +77,11 @@ export async function workbookParts(
     for (const step of WRITE_STEPS) {
       if (step === 'addSharedStrings') {
         // the same XML as exceljs's, rendered without an XML stream (~30,000 texts at 10,000 rows)
-        const ss = (model as { sharedStrings?: { values: unknown[]; count: number; xml: string } }).sharedStrings;
+        const ss = model.sharedStrings;
         if (ss && ss.count) sink.append(renderSharedStrings(ss.values, ss.count) ?? ss.xml, { name: 'xl/sharedStrings.xml' });
         continue;
       }
-      await xlsx[step]!.call(xlsx, sink, model);
+      await internals.run(step, sink);
     }
     return parts;
   }

@@ -1,5 +1,5 @@
 import type { Style, Worksheet } from 'exceljs';
-import Range from 'exceljs/lib/doc/range.js';
+import { newRange, type Range } from './exceljs-internals.js';
 import { literal, put, rowHeight } from './style.js';
 
 /**
@@ -93,7 +93,7 @@ export class SheetRows {
    * keeps the least and greatest bounds, so one call with the bounds of all rows is the same).
    */
   dimensions(): Range {
-    const d = new Range();
+    const d = newRange();
     let top = 0;
     let left = 0;
     let bottom = 0;
