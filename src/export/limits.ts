@@ -15,6 +15,9 @@
  */
 export const TOC_PAGE_NUMBERS_MAX_ROWS = 2000;
 
+/** What laying out the pages costs per 明细表 row (above), for the export's progress line. */
+export const DOCX_LAYOUT_MS_PER_ROW = 8;
+
 /** Whether the Word file of `model` carries the 目次's page numbers (else they are left to Word). */
 export function tocHasPageNumbers(model: { rows: readonly unknown[] }): boolean {
   return model.rows.length <= TOC_PAGE_NUMBERS_MAX_ROWS;

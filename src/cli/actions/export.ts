@@ -14,10 +14,11 @@ import { buildExportModel } from '../../export/model.js';
 import type { ExporterId } from '../../export/types.js';
 import { loadExporter } from '../../export/registry.js';
 import { checkTarget } from '../../export/write.js';
-import { DOCX_MAX_ROWS, TOC_PAGE_NUMBERS_MAX_ROWS } from '../../export/limits.js';
+import { DOCX_LAYOUT_MS_PER_ROW, DOCX_MAX_ROWS, TOC_PAGE_NUMBERS_MAX_ROWS } from '../../export/limits.js';
 import type { StandardSystem } from '../../model/types.js';
 import type { Catalog } from '../../catalog/types.js';
 import type { Assessment } from '../../assess/types.js';
+import type { Progress } from '../progress.js';
 
 export interface RunExportInput {
   cwd: string;
@@ -39,9 +40,21 @@ export interface RunExportInput {
   assessor?: string;
   color: boolean;
   toolVersion: string;
+  /** where the steps are shown (src/cli/progress.ts); none by default */
+  progress?: Progress;
 }
 
 
+
+/** The progress line of writing one file; a Word file that lays out its pages says about how long that takes. */
+export function writingStep(id: ExporterId, rows: number): Text {
+  if (id === 'xlsx') return { zh: `写出 Excel 文件（明细表 ${rows} 项）`, en: `writing the workbook (${rows} rows)` };
+  if (rows <= TOC_PAGE_NUMBERS_MAX_ROWS && rows >= 500) {
+    const s = Math.ceil((rows * DOCX_LAYOUT_MS_PER_ROW) / 1000);
+    return { zh: `生成 Word 文件（明细表 ${rows} 项；为目次排版计算页码，约需 ${s} 秒）`, en: `writing the Word file (${rows} rows; laying out the pages for the 目次's page numbers, about ${s} s)` };
+  }
+  return { zh: `生成 Word 文件（明细表 ${rows} 项）`, en: `writing the Word file (${rows} rows)` };
+}
 
 /**
  * The export command's work: find one system, refuse it when it has validation errors
@@ -90,7 +103,24 @@ export async function runExport(input: RunExportInput): Promise<{ messages: Text
     }
   }
 
+  const progress = input.progress ?? { step() {}, done() {} };
+  try {
+    return await exportSteps(input, wanted, columns, docxStyles, progress);
+  } finally {
+    progress.done();
+  }
+}
+
+async function exportSteps(
+  input: RunExportInput,
+  wanted: { id: ExporterId; file: string | boolean }[],
+  columns: ReturnType<typeof resolveColumns>,
+  docxStyles: string | undefined,
+  progress: Progress,
+): Promise<{ messages: Text[]; files: string[] }> {
+  const { cwd, config, lang } = input;
   // load and validate: the same pipeline as `hrss-std validate`
+  progress.step({ zh: '读取并校验体系', en: 'reading and checking the system' });
   const result = await validateOrExit(input.systemArg ? [input.systemArg] : [], config, cwd);
   // several systems and only --html: one site with an index of all of them (a province and its cities)
   if (result.systems.length > 1 && wanted.length === 0 && input.html !== undefined) {
@@ -144,6 +174,7 @@ export async function runExport(input: RunExportInput): Promise<{ messages: Text
   }
 
   // one model for every format
+  progress.step({ zh: '计算覆盖情况和统计', en: 'measuring coverage and statistics' });
   let coverage;
   if (catalog) coverage = (await import('../../coverage/coverage.js')).computeCoverage(system, catalog);
   // The files carry no validation counts: warnings such as review-due depend on today's date,
@@ -163,6 +194,7 @@ export async function runExport(input: RunExportInput): Promise<{ messages: Text
   const messages: Text[] = [];
   const files: string[] = [];
   for (const tgt of targets) {
+    progress.step(writingStep(tgt.id, model.rows.length));
     const exporter = await loadExporter(tgt.id);
     const bytes = await exporter.write(model, { lang, docxStyles, fonts: config.export.fonts });
     try {
@@ -188,6 +220,7 @@ export async function runExport(input: RunExportInput): Promise<{ messages: Text
       : { zh: `已写入 ${shown}（结构图、明细表 ${model.rows.length} 项、统计表、覆盖情况、编制说明）`, en: `wrote ${shown} (structure, ${model.rows.length}-row table, statistics, coverage, 编制说明)` });
   }
   if (siteDir) {
+    progress.step({ zh: '生成网站', en: 'making the site' });
     const { htmlExporter, writeSite } = await import('../../export/html/index.js');
     const site = htmlExporter.site(model, { lang });
     const shown = writeSiteShown(writeSite, siteDir, site, cwd);

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { t } from '../../i18n/index.js';
 import { configOrExit, EXIT, resolveLang, useColor, version, type GlobalOptions } from '../common.js';
+import { createProgress, progressMode } from '../progress.js';
 
 interface ExportOptions extends GlobalOptions {
   xlsx?: string | boolean;
@@ -13,6 +14,7 @@ interface ExportOptions extends GlobalOptions {
   docxTemplate?: string;
   assess?: boolean;
   assessor?: string;
+  progress?: boolean;
 }
 
 export function register(program: Command): void {
@@ -30,6 +32,8 @@ export function register(program: Command): void {
     .option('--assess', '在 Excel 文件中加“评价”工作表（同 hrss-std assess；评价时间取 --date 或 document.date）')
     .option('--assessor <name>', '评价人员（与 --assess 同用）')
     .option('--force', '体系有校验错误时仍导出；覆盖不是本工具生成的同名文件或有锁文件的文件')
+    .option('--progress', '在 stderr 上逐步显示进度（终端上默认显示，CI 中和重定向时默认不显示）')
+    .option('--no-progress', '不显示进度')
     .addHelpText('after', `
 示例 / examples:
   $ hrss-std export --xlsx --docx                 # 当前目录下唯一的体系 → <id>.xlsx 和 <id>.docx
@@ -63,6 +67,7 @@ export function register(program: Command): void {
         assessor: opts.assessor,
         color: useColor(process.stderr, g),
         toolVersion: version(),
+        progress: createProgress(process.stderr, progressMode(process.stderr, opts.progress), lang),
       });
       for (const line of done.messages) process.stdout.write(`${t(line, lang)}\n`);
       process.exitCode = EXIT.OK;
