@@ -27,6 +27,10 @@ export function writeFileAtomic(
   } = {},
 ): void {
   const target = path.resolve(file);
+  // "out/" names a folder: path.resolve drops the slash, and the output became a file named "out"
+  if ((process.platform === 'win32' ? /[\\/]$/ : /\/$/).test(file)) {
+    throw new WriteError(target + path.sep, 'EFOLDERNAME', `names a folder: ${file}`);
+  }
   if (opts.overwrite === false && existsSync(target)) {
     throw new WriteError(target, 'EEXIST', `exists: ${target}`);
   }
@@ -146,6 +150,7 @@ export function describeWriteError(e: WriteError): { zh: string; en: string } {
     ENOENT: ['目录不存在', 'the folder does not exist'],
     ENOTDIR: ['路径中有一段不是目录', 'a part of the path is not a folder'],
     EISDIR: ['这是一个目录', 'it is a folder'],
+    EFOLDERNAME: ['以 “/” 结尾的路径表示目录；请给出文件名（如 out/名称.yaml）', 'a path ending in "/" names a folder; give a file name (e.g. out/name.yaml)'],
     EBUSY: ['文件被占用（可能正在 Excel/WPS 中打开）', 'the file is busy (open in Excel/WPS?)'],
     EEXIST: ['文件已存在（加 --force 覆盖）', 'the file exists (use --force to replace it)'],
     ENOSPC: ['磁盘空间不足', 'no space left on the device'],

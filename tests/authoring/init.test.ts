@@ -55,7 +55,9 @@ describe('hrss-std init', () => {
     expect(workflow).toContain('BASE_REF: ${{ github.base_ref }}');
     expect(workflow).toContain('run: npx hrss-std diff "origin/$BASE_REF" HEAD --format markdown');
     const hooks = yaml.load(readFileSync(path.join(dir, '.pre-commit-config.yaml'), 'utf8')) as { repos: { hooks: Record<string, unknown>[] }[] };
-    expect(hooks.repos[0]!.hooks[0]).toMatchObject({ id: 'hrss-std-validate', entry: 'hrss-std validate', language: 'node', files: '\\.ya?ml$', pass_filenames: false });
+    // the repository's installed copy, not a download (tests/authoring/pre-commit.test.ts runs it)
+    expect(hooks.repos[0]!.hooks[0]).toMatchObject({ id: 'hrss-std-validate', entry: 'node node_modules/hrss-std/bin/hrss-std.js validate', language: 'system', files: '\\.ya?ml$', pass_filenames: false });
+    expect(hooks.repos[0]!.hooks[0]).not.toHaveProperty('additional_dependencies');
     const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
     expect(Object.keys(pkg.devDependencies)).toEqual(['hrss-std']);
   });

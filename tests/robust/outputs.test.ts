@@ -31,6 +31,20 @@ describe('outputs: what -o may not replace', () => {
     expect(readFileSync(path.join(dir, file), 'utf8')).toBe(before);
   });
 
+  it.each([
+    ['catalog import', ['catalog', 'import', 'list.csv', '-o', 'out/dir/']],
+    ['validate', ['validate', '-o', 'out/dir/']],
+    ['gaps', ['gaps', '-o', 'out/dir/']],
+  ])('%s: -o ending in "/" is refused (it wrote a file named "dir"), nothing written', (_n, args) => {
+    const dir = repo();
+    writeFileSync(path.join(dir, 'list.csv'), '序号,服务项目,服务事项\n1,失业保险,失业保险金申领\n');
+    const r = runCli([...args, '--lang', 'en'], { cwd: dir });
+    expect(r.stderr).not.toMatch(STACK);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain('a path ending in "/" names a folder; give a file name');
+    expect(readdirSync(dir).sort()).toEqual(['.hrss-std.yaml', 'list.csv', 'systems']);
+  });
+
   it('a symlink is refused, its target untouched', () => {
     const dir = repo();
     writeFileSync(path.join(dir, 'precious.txt'), 'keep\n');
