@@ -1,23 +1,21 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeStats } from '../../src/export/stats.js';
 import { allStandards } from '../../src/model/types.js';
-import { runCli } from '../helpers.js';
-import { loadSample, SAMPLE, wordText } from './helpers.js';
+import { sampleExport } from './sample-export.js';
+import { loadSample, wordText } from './helpers.js';
 
 const { model, system } = loadSample();
 let doc = '';
 let sheets = '';
 
-beforeAll(() => {
-  const out = mkdtempSync(path.join(tmpdir(), 'hrss-std-rel-'));
-  const r = runCli(['export', SAMPLE, '-o', out]);
+beforeAll(async () => {
+  const r = await sampleExport(); // the CLI's export of the sample, shared with other test files
   expect(r.code).toBe(0);
-  doc = strFromU8(unzipSync(new Uint8Array(readFileSync(path.join(out, 'zhanjiang.docx'))))['word/document.xml']!);
-  const x = unzipSync(new Uint8Array(readFileSync(path.join(out, 'zhanjiang.xlsx'))));
+  doc = strFromU8(unzipSync(new Uint8Array(readFileSync(path.join(r.dir, 'zhanjiang.docx'))))['word/document.xml']!);
+  const x = unzipSync(new Uint8Array(readFileSync(path.join(r.dir, 'zhanjiang.xlsx'))));
   sheets = Object.entries(x).filter(([n]) => n.startsWith('xl/sharedStrings') || n.startsWith('xl/worksheets/')).map(([, d]) => strFromU8(d)).join('\n');
 });
 

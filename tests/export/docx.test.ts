@@ -1,23 +1,21 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { nodeLabel } from '../../src/export/structure-layout.js';
 import { walkNodes } from '../../src/model/types.js';
-import { runCli } from '../helpers.js';
-import { loadSample, SAMPLE, wordText } from './helpers.js';
+import { sampleExport } from './sample-export.js';
+import { loadSample, wordText } from './helpers.js';
 
 const { model, coverage } = loadSample();
 let files: Record<string, Uint8Array>;
 let doc: string;
 
-beforeAll(() => {
-  const out = mkdtempSync(path.join(tmpdir(), 'hrss-std-docx-'));
-  const r = runCli(['export', SAMPLE, '--docx', '-o', out]);
+beforeAll(async () => {
+  const r = await sampleExport(); // the CLI's export of the sample, shared with other test files
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
-  files = unzipSync(new Uint8Array(readFileSync(path.join(out, 'zhanjiang.docx'))));
+  files = unzipSync(new Uint8Array(readFileSync(path.join(r.dir, 'zhanjiang.docx'))));
   doc = strFromU8(files['word/document.xml']!);
 });
 

@@ -22,14 +22,26 @@ let styles: string;
 let settings: string;
 let wb: ExcelJS.Workbook;
 
+let docxBytes: Uint8Array;
+let xlsxBytes: Uint8Array;
+
 beforeAll(async () => {
-  const files = unzipSync(await docxExporter.write(model, { lang: 'zh' }));
+  docxBytes = await docxExporter.write(model, { lang: 'zh' });
+  const files = unzipSync(docxBytes);
   doc = strFromU8(files['word/document.xml']!);
   styles = strFromU8(files['word/styles.xml']!);
   settings = strFromU8(files['word/settings.xml']!);
   wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(await xlsxExporter.write(model, { lang: 'zh' })) as unknown as ArrayBuffer);
+  xlsxBytes = await xlsxExporter.write(model, { lang: 'zh' });
+  await wb.xlsx.load(Buffer.from(xlsxBytes) as unknown as ArrayBuffer);
 }, 60_000);
+
+describe('both files', () => {
+  it('are deterministic within one process too (no per-process counters in the output): a second write is the same bytes', async () => {
+    expect(Buffer.from(await docxExporter.write(model, { lang: 'zh' })).equals(Buffer.from(docxBytes)), 'docx').toBe(true);
+    expect(Buffer.from(await xlsxExporter.write(model, { lang: 'zh' })).equals(Buffer.from(xlsxBytes)), 'xlsx').toBe(true);
+  });
+});
 
 const paragraphs = (xml: string) => [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => m[0]);
 const tables = (xml: string) => [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]);

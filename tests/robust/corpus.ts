@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
-import { ROOT, runCli } from '../helpers.js';
+import { ROOT, runCli, type CliRun } from '../helpers.js';
 
 /** What a corpus case expects (tests/fixtures/bad/<case>/expect.json). */
 export interface Expect {
@@ -50,9 +50,16 @@ interface JsonDiag { rule: string; severity: string; file: string; line: number;
 /** A stack trace line, or the CLI's own "internal error" text: neither may ever reach a user. */
 const STACK = /^\s+at .+[:(]\d+:\d+\)?$|internal error|内部错误/m;
 
+/** The command a case runs: `hrss-std validate -f json` and its extra arguments. */
+export const caseArgs = (e: Expect): string[] => ['validate', '-f', 'json', ...(e.args ?? [])];
+
 /** Run `hrss-std validate -f json` in `dir` and check everything `e` asks for. */
 export function checkCase(dir: string, e: Expect, env?: Record<string, string>) {
-  const r = runCli(['validate', '-f', 'json', ...(e.args ?? [])], { cwd: dir, env });
+  return checkResult(runCli(caseArgs(e), { cwd: dir, env }), e);
+}
+
+/** Check a run of caseArgs(e) against everything `e` asks for. */
+export function checkResult(r: CliRun, e: Expect) {
   expect(r.stderr, 'stderr').not.toMatch(STACK);
   expect(r.code, `exit code; stderr: ${r.stderr}`).toBe(e.exit);
   if (e.rule === 'config') {

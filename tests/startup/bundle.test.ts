@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers.js';
+import { ROOT, runCliMany } from '../helpers.js';
 
 // `npm run build` bundles dist/ into dist/bundle/cli.bundle.cjs with a V8 code cache
 // (scripts/bundle.js), which bin/hrss-std.js runs instead of dist/cli/index.js for a faster start.
@@ -58,53 +58,13 @@ function both(args: string[], opts: { cwd?: string; env?: Record<string, string>
 
 /**
  * Many runs in two processes, one per variant: each case's argv through the bundle's main() and
- * through dist/cli/index.js's main(), in its working folder, with stdout and stderr captured.
- * (A process per case and variant was 180 processes and most of a minute.) bin/ picking the
- * bundle, the code cache and the stamp are tested below with real processes.
+ * through dist/cli/index.js's main() (runCliMany). A process per case and variant was 180
+ * processes and most of a minute; bin/ picking the bundle, the code cache and the stamp are
+ * tested below with real processes.
  */
 function bothMany(cases: { args: string[]; cwd?: string }[]): { bundled: Run[]; plain: Run[] } {
-  const runner = path.join(work, 'run-many.mjs');
-  writeFileSync(runner, `import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import vm from 'node:vm';
-const [variant, pkg, casesFile, outFile] = process.argv.slice(2);
-// the bundle is a CommonJS wrapper function, evaluated as bin/hrss-std.js evaluates it
-function bundledMain() {
-  const file = pkg + '/dist/bundle/cli.bundle.cjs';
-  const module = { exports: {} };
-  new vm.Script(readFileSync(file, 'utf8'), { filename: file }).runInThisContext()(module.exports, createRequire(file), module, file, pkg + '/dist/bundle');
-  return module.exports.main;
-}
-const main = variant === 'bundled' ? bundledMain() : (await import(pathToFileURL(pkg + '/dist/cli/index.js').href)).main;
-const out = [];
-const write = { stdout: process.stdout.write, stderr: process.stderr.write };
-for (const c of JSON.parse(readFileSync(casesFile, 'utf8'))) {
-  const got = { code: null, stdout: '', stderr: '' };
-  process.stdout.write = (s) => ((got.stdout += s), true);
-  process.stderr.write = (s) => ((got.stderr += s), true);
-  process.chdir(c.cwd);
-  process.exitCode = undefined;
-  try { got.code = await main(['node', pkg + '/bin/hrss-std.js', ...c.args]); } catch (e) { got.stderr += 'threw: ' + e; }
-  process.stdout.write = write.stdout;
-  process.stderr.write = write.stderr;
-  out.push(got);
-}
-process.exitCode = 0;
-writeFileSync(outFile, JSON.stringify(out));
-`);
-  const casesFile = path.join(work, 'cases.json');
-  writeFileSync(casesFile, JSON.stringify(cases.map((c) => ({ args: c.args, cwd: c.cwd ?? pkg }))));
-  const results = (variant: string): Run[] => {
-    const outFile = path.join(work, `results-${variant}.json`);
-    const r = spawnSync(process.execPath, [runner, variant, pkg, casesFile, outFile], {
-      cwd: pkg, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, HRSS_STD_LANG: '', LANG: 'C', HRSS_STD_BUNDLE: undefined },
-    });
-    expect(r.status, r.stderr).toBe(0);
-    return JSON.parse(readFileSync(outFile, 'utf8')) as Run[];
-  };
-  return { bundled: results('bundled'), plain: results('plain') };
+  const withCwd = cases.map((c) => ({ args: c.args, cwd: c.cwd ?? pkg }));
+  return { bundled: runCliMany(withCwd, { variant: 'bundled', pkg }), plain: runCliMany(withCwd, { variant: 'plain', pkg }) };
 }
 
 /** Every file under dir (relative path → bytes). */
@@ -219,7 +179,7 @@ process.stdout.write(String(s.cachedDataRejected));`;
       const cwd = { cwd: dir, env: variant };
       const sample = path.join(pkg, SAMPLE);
       const r = [
-        run(['export', sample, '-o', '.', '--date', '2024-05-01'], cwd),
+        run(['export', sample, '-o', '.', '--date', '2024-05-01'], { ...cwd, node: tracer(path.join(work, `export-${variant.HRSS_STD_BUNDLE ?? 'bundled'}.log`)) }),
         run(['import', 'zhanjiang.xlsx', '-o', 'imported/'], cwd),
         run(['init', 'fresh', '--region', '440800'], cwd),
         run(['catalog', 'import', 'zhanjiang.xlsx', '--sheet', '1'], cwd),
@@ -232,9 +192,13 @@ process.stdout.write(String(s.cachedDataRejected));`;
     expect(Object.keys(bundled.files)).toEqual(expect.arrayContaining(['zhanjiang.xlsx', 'zhanjiang.docx', path.join('imported', 'system.yaml')]));
     expect(bundled.runs).toEqual(plain.runs);
     expect(bundled.files).toEqual(plain.files);
+    // export loads exceljs and docx (validate loads neither: below)
+    const loaded = readFileSync(path.join(work, 'export-bundled.log'), 'utf8');
+    expect(loaded).toMatch(/node_modules[\\/]exceljs[\\/]/);
+    expect(loaded).toMatch(/node_modules[\\/]docx[\\/]/);
   });
 
-  it('loads neither dist/ modules nor exceljs, docx or ajv to validate', () => {
+  it('loads neither dist/ modules nor exceljs, docx or ajv to validate (export loads them: see above)', () => {
     const log = path.join(work, 'validate.log');
     expect(run(['validate', SAMPLE], { node: tracer(log) }).code).toBe(0);
     const loaded = readFileSync(log, 'utf8');
@@ -242,10 +206,12 @@ process.stdout.write(String(s.cachedDataRejected));`;
     // the bundle is read and compiled by bin/ itself, so no module of dist/ goes through a loader
     expect(loaded.split('\n').filter((l) => l.includes(`${path.basename(pkg)}/dist/`) || l.includes(path.join(pkg, 'dist')))).toEqual([]);
     expect(loaded).not.toMatch(/node_modules[\\/](exceljs|docx|ajv)[\\/]/);
-    const exported = path.join(work, 'export.log');
-    expect(run(['export', SAMPLE, '-o', path.join(work, 'x'), '--force'], { node: tracer(exported) }).code).toBe(0);
-    expect(readFileSync(exported, 'utf8')).toMatch(/node_modules[\\/]exceljs[\\/]/);
-    expect(readFileSync(exported, 'utf8')).toMatch(/node_modules[\\/]docx[\\/]/);
+    // and without the bundle (dist/cli/index.js, HRSS_STD_BUNDLE=0): exceljs, docx and ajv are still not loaded
+    const plainLog = path.join(work, 'validate-plain.log');
+    expect(run(['validate', SAMPLE], { node: tracer(plainLog), env: { HRSS_STD_BUNDLE: '0' } }).code).toBe(0);
+    const plainLoaded = readFileSync(plainLog, 'utf8');
+    expect(plainLoaded).toContain(pathToFileURL(path.join(pkg, 'dist/cli/index.js')).href);
+    expect(plainLoaded).not.toMatch(/node_modules[\\/](exceljs|docx|ajv)[\\/]/);
   });
 
   it('is not loaded for a lone --version, which loads nothing but bin/', () => {

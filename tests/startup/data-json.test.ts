@@ -1,8 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { ROOT, runCli } from '../helpers.js';
 
 // The bundled data (data/*.yaml) is also written as JSON by the build (scripts/build-data.js →
@@ -17,13 +16,15 @@ type BuildData = {
 
 const SAMPLE = 'systems/zhanjiang';
 
-beforeAll(() => {
-  // global-setup runs tsc only; the JSON is made by this build step
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-data.js')], { cwd: ROOT });
-});
+// tests/global-setup.ts builds as npm run build does, the JSON included
 
 afterEach(() => {
   delete process.env.HRSS_STD_DATA_JSON;
+});
+
+// fresh() below reloads modules; leave no mix of old and new copies to a test file run after this one in the same worker
+afterAll(() => {
+  vi.resetModules();
 });
 
 /** A fresh copy of the loaders (their caches are per module instance), with the JSON on or off. */
