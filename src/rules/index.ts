@@ -21,6 +21,7 @@ import { missingReference } from './missing-reference.js';
 import { unknownService } from './unknown-service.js';
 import { priority } from './priority.js';
 import { serviceGap } from './service-gap.js';
+import { textCharacters } from './text-characters.js';
 
 /** Every rule, in documentation order. Add a rule: one file in this folder, one line here. */
 export const RULES: Rule[] = [
@@ -49,7 +50,8 @@ export const RULES: Rule[] = [
   unknownService,
   priority,
   serviceGap,
-  // the 编制说明 (what the Word document still lacks)
+  // what the exported files can hold, and the 编制说明 (what the Word document still lacks)
+  textCharacters,
   documentIncomplete,
 ];
 

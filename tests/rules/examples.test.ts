@@ -25,6 +25,7 @@ const PLACE: Record<string, 'row' | 'rows' | 'nodes' | 'system'> = {
   'framework-structure': 'system',
   'empty-subsystem': 'nodes',
   'missing-reference': 'rows',
+  'text-characters': 'rows',
   'unknown-service': 'row',
 };
 
