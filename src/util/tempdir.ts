@@ -45,3 +45,14 @@ export function makeTempDir(prefix: string): TempDir {
     },
   };
 }
+
+/**
+ * Let a signal that arrived during synchronous work reach its listener above. Node runs signal
+ * listeners from the event loop, which synchronous work never returns to, and a process that
+ * then ends normally drops the signal: a SIGTERM (a cancelled CI job) during `diff` ended in
+ * exit 0 after the whole run. One turn of the loop delivers it: the folders are removed and the
+ * process ends by that signal. Call it between long synchronous steps.
+ */
+export function deliverSignals(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers.js';
+import { BIN, runCli } from '../helpers.js';
 
 /**
  * `diff` materialises git trees into a temporary folder. A pull request can carry a tree crafted
@@ -119,6 +119,35 @@ describe('diff: crafted git trees', () => {
     expect(r.stdout).toContain('基础通用');
     expect(readdirSync(tmp)).toEqual([]);
   });
+
+  it.skipIf(process.platform === 'win32')('SIGTERM while a revision is being copied: the temporary folder is removed, and the run ends by that signal', async () => {
+    const { base, repo, tmp } = setup();
+    const rev = commit(repo, mktree(repo, { systems: { demo: { 'system.yaml': SYSTEM.replace('基础通用标准体系', '基础通用') } } }));
+    // a git that takes its time reading the blobs, so the signal arrives while the folder exists
+    const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+    const fakeBin = path.join(base, 'bin');
+    mkdirSync(fakeBin);
+    writeFileSync(path.join(fakeBin, 'git'), `#!/bin/sh\ncase "$*" in *cat-file*) sleep 1.5;; esac\nexec "${realGit}" "$@"\n`);
+    chmodSync(path.join(fakeBin, 'git'), 0o755);
+    const child = spawn(process.execPath, [BIN, 'diff', rev, 'HEAD'], {
+      cwd: repo,
+      env: { ...process.env, PATH: `${fakeBin}${path.delimiter}${process.env.PATH}`, TMPDIR: tmp, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+    const deadline = Date.now() + 20_000;
+    while (!readdirSync(tmp).some((f) => f.startsWith('hrss-std-diff-')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    const made = readdirSync(tmp);
+    expect(made.some((f) => f.startsWith('hrss-std-diff-')), 'the temporary folder appeared').toBe(true);
+    child.kill('SIGTERM');
+    const { code, signal } = await ended;
+    expect(stderr).not.toMatch(STACK);
+    expect({ code, signal }).toEqual({ code: null, signal: 'SIGTERM' });
+    expect(readdirSync(tmp)).toEqual([]);
+    expect(existsSync(path.join(tmp, made[0]!))).toBe(false);
+  }, 30_000);
 
   it('an unwritable temporary folder gives a message, not an internal error', () => {
     const { repo } = setup();

@@ -4,6 +4,7 @@ import type { Lang } from '../../i18n/index.js';
 import { diffSides, isEmpty } from '../../authoring/diff/compare.js';
 import { formatCsv, formatJson, formatMarkdown, formatText, type DiffReport } from '../../authoring/diff/format.js';
 import { DiffSourceError, resolveSide, type Resolved } from '../../authoring/diff/source.js';
+import { deliverSignals } from '../../util/tempdir.js';
 
 export const DIFF_FORMATS = ['text', 'markdown', 'json', 'csv'] as const;
 
@@ -15,13 +16,15 @@ export interface DiffCommandOptions {
 }
 
 /** `hrss-std diff A [B]`: B defaults to the working tree (the current folder). */
-export function runDiff(a: string, b: string | undefined, opts: DiffCommandOptions, config: Config, cwd: string, lang: Lang): number {
+export async function runDiff(a: string, b: string | undefined, opts: DiffCommandOptions, config: Config, cwd: string, lang: Lang): Promise<number> {
   requireFormat(opts.format, DIFF_FORMATS);
   const sides: Resolved[] = [];
   try {
     try {
       sides.push(resolveSide(a, cwd, config));
+      await deliverSignals(); // a signal during the copy of a revision ends the run here, folders removed
       sides.push(resolveSide(b ?? '.', cwd, config));
+      await deliverSignals();
     } catch (e) {
       if (e instanceof DiffSourceError) throw new UserError(e.text, EXIT.USAGE, e.hint);
       throw e;

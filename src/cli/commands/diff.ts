@@ -40,6 +40,6 @@ export function register(program: Command): void {
       const config = await configOrExit(cwd, g);
       const lang = resolveLang(g, config);
       const { runDiff } = await import('../actions/diff.js');
-      process.exitCode = runDiff(a, b, opts, config, cwd, lang);
+      process.exitCode = await runDiff(a, b, opts, config, cwd, lang);
     });
 }
