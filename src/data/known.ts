@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import { DATA_DIR, PACKAGE_ROOT } from '../util/paths.js';
+import { fastPathOn } from '../util/switches.js';
 
 export interface KnownStandard {
   number: string;
@@ -83,7 +84,7 @@ export function withoutBom(text: string): string {
 
 /** The generated JSON of `yamlFile` when it was made from `text` (the file's current text); else undefined. */
 export function generatedFor<T>(yamlFile: string, text: string): GeneratedData<T> | undefined {
-  if (process.env.HRSS_STD_DATA_JSON === '0') return undefined;
+  if (!fastPathOn('dataJson')) return undefined;
   let g: GeneratedData<T>;
   try {
     g = JSON.parse(readFileSync(generatedPath(yamlFile), 'utf8')) as GeneratedData<T>;

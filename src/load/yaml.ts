@@ -1,5 +1,6 @@
 import yaml from 'js-yaml';
 import { BAIL, parseFast, skipBlank, skipValue } from './fast-yaml.js';
+import { fastPathOn } from '../util/switches.js';
 import { PositionIndex } from './positions.js';
 import type { SourceFile } from './source.js';
 
@@ -44,7 +45,7 @@ export function parseYaml(file: SourceFile, limits: ParseLimits, opts: { fastPat
   const text = file.text;
   // Most files are plain block YAML: the fast path reads them with the same values and
   // positions; anything else (and every error) goes through js-yaml below.
-  if (opts.fastPath !== false) {
+  if (opts.fastPath ?? fastPathOn('yaml')) {
     const fastPositions = new PositionIndex();
     const fast = parseFast(text, fastPositions, limits.maxDepth);
     if (fast !== BAIL) {

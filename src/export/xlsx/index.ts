@@ -6,6 +6,7 @@ import type { Exporter } from '../types.js';
 import { internalsOf, Workbook, WRITE_STEPS, type Part, type PartSink } from './exceljs-internals.js';
 import { getRawRows, materializeRows, renderRows, renderSharedStrings, type RowModel } from './raw-rows.js';
 import { normalizeParts } from '../zip.js';
+import { fastPathOn } from '../../util/switches.js';
 import { writeAboutSheet } from './about.js';
 import { writeAssessmentSheet } from './assessment.js';
 import { writeCoverageSheet } from './coverage.js';
@@ -24,7 +25,7 @@ const EMPTY_SHEET_DATA = '<sheetData/>';
  * and their <sheetData> is rendered here.
  *
  * The steps are exceljs internals (exceljs-internals.ts). When exceljs no longer has them, or with
- * `viaZip`, the raw rows become ordinary cells and the workbook goes the documented way through
+ * `viaZip` (or HRSS_STD_XLSX_RAW_ROWS=0, util/switches.ts), the raw rows become ordinary cells and the workbook goes the documented way through
  * `writeBuffer`; tests check that both give the same bytes.
  */
 export async function workbookParts(
@@ -36,7 +37,7 @@ export async function workbookParts(
     const rows = getRawRows(ws);
     return rows ? [{ ws, rows }] : [];
   });
-  const internals = opts.viaZip ? undefined : internalsOf(wb);
+  const internals = (opts.viaZip ?? !fastPathOn('xlsxRows')) ? undefined : internalsOf(wb);
   if (internals) {
     const { model } = internals;
     const injected = new Map<string, RowModel[]>();
