@@ -5,7 +5,6 @@ import { t, type Lang } from '../../i18n/index.js';
 import { displayPath } from '../../load/source.js';
 import { loadSystem } from '../../system/load.js';
 import { discoverSystems } from '../../load/discover.js';
-import { writeFileAtomic } from '../../util/atomic.js';
 import { fixText } from './apply.js';
 import type { Edit, FixKind } from './plan.js';
 
@@ -55,14 +54,6 @@ export function planFiles(files: string[], cwd: string): FileFix[] {
     out.push({ abs, display: displayPath(abs, cwd), before: text, after: r.text, applied: r.applied, skipped: r.skipped, syntaxError: r.syntaxError, bom });
   }
   return out;
-}
-
-/** Write every changed file atomically (a crash leaves the old or the new file, never half of one). */
-export function writeFixes(fixes: FileFix[]): void {
-  for (const f of fixes) {
-    if (f.after === f.before) continue;
-    writeFileAtomic(f.abs, (f.bom ? '\ufeff' : '') + f.after, { replacesInput: true });
-  }
 }
 
 /** `diff -u` of every file that would change. */

@@ -1,10 +1,9 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Framework } from '../../model/types.js';
 import { CITY_CODES, PROVINCE_CODES } from '../../numbers/index.js';
 import { FRAMEWORKS } from '../../rules/frameworks.js';
 import { TEMPLATES_DIR } from '../../util/paths.js';
-import { writeFileAtomic } from '../../util/atomic.js';
 import { schemaModeline } from '../modeline.js';
 import { newSystemYaml } from './system.js';
 
@@ -68,25 +67,4 @@ export function planInit(o: InitOptions): PlannedFile[] {
     text: newSystemYaml({ id: o.id, title: o.title, framework: o.framework, region: o.region, owner: o.owner, modeline }),
   });
   return files;
-}
-
-export interface InitResult {
-  written: string[];
-  skipped: string[];
-}
-
-/** Write the planned files; an existing file is never replaced, only reported as skipped. */
-export function writeInit(dir: string, files: PlannedFile[]): InitResult {
-  const out: InitResult = { written: [], skipped: [] };
-  for (const f of files) {
-    const abs = path.join(dir, f.rel);
-    if (existsSync(abs)) {
-      out.skipped.push(f.rel);
-      continue;
-    }
-    mkdirSync(path.dirname(abs), { recursive: true });
-    writeFileAtomic(abs, f.text, { overwrite: false });
-    out.written.push(f.rel);
-  }
-  return out;
 }

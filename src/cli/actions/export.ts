@@ -19,6 +19,8 @@ import type { StandardSystem } from '../../model/types.js';
 import type { Catalog } from '../../catalog/types.js';
 import type { Assessment } from '../../assess/types.js';
 import type { Progress } from '../progress.js';
+import { writeSite } from '../write-files.js';
+import type { SiteFile } from '../../export/html/index.js';
 
 export interface RunExportInput {
   cwd: string;
@@ -221,9 +223,9 @@ async function exportSteps(
   }
   if (siteDir) {
     progress.step({ zh: '生成网站', en: 'making the site' });
-    const { htmlExporter, writeSite } = await import('../../export/html/index.js');
+    const { htmlExporter } = await import('../../export/html/index.js');
     const site = htmlExporter.site(model, { lang });
-    const shown = writeSiteShown(writeSite, siteDir, site, cwd);
+    const shown = writeSiteShown(siteDir, site, cwd);
     files.push(path.join(siteDir, 'index.html'));
     messages.push({ zh: `已写入网站 ${shown}/（${site.length} 个文件；用浏览器打开 ${shown}/index.html）`, en: `wrote the site ${shown}/ (${site.length} files; open ${shown}/index.html in a browser)` });
   }
@@ -288,7 +290,7 @@ async function exportProvinceSite(result: Validated, input: RunExportInput, colu
   const { cwd, lang } = input;
   const outDir = input.outDir ? path.resolve(cwd, input.outDir) : cwd;
   const siteDir = path.resolve(outDir, typeof input.html === 'string' ? input.html : 'site');
-  const { buildProvinceSite, checkSiteDir, writeSite } = await import('../../export/html/index.js');
+  const { buildProvinceSite, checkSiteDir } = await import('../../export/html/index.js');
   const problem = checkSiteDir(siteDir, input.force);
   if (problem) throw new UserError(problem, EXIT.USAGE, { zh: '换一个目录，或加 --force 仍然写入', en: 'choose another folder, or use --force to write anyway' });
   const { computeCoverage } = await import('../../coverage/coverage.js');
@@ -303,7 +305,7 @@ async function exportProvinceSite(result: Validated, input: RunExportInput, colu
     models.push(model);
   }
   const site = buildProvinceSite(models, matrixGroups(reports), lang);
-  const shown = writeSiteShown(writeSite, siteDir, site, cwd);
+  const shown = writeSiteShown(siteDir, site, cwd);
   return {
     messages: [{ zh: `已写入网站 ${shown}/（${models.length} 个体系，${site.length} 个文件；用浏览器打开 ${shown}/index.html）`, en: `wrote the site ${shown}/ (${models.length} systems, ${site.length} files; open ${shown}/index.html in a browser)` }],
     files: [path.join(siteDir, 'index.html')],
@@ -329,7 +331,7 @@ async function assessmentFor(system: StandardSystem, catalog: Catalog | undefine
 }
 
 /** Write a site's files (a write error becomes a message) and say where, relative to cwd when below it. */
-function writeSiteShown<F>(writeSite: (dir: string, files: F[]) => void, siteDir: string, site: F[], cwd: string): string {
+function writeSiteShown(siteDir: string, site: SiteFile[], cwd: string): string {
   try {
     writeSite(siteDir, site);
   } catch (raw) {

@@ -2,7 +2,8 @@ import type { Config } from '../../config/config.js';
 import type { Lang } from '../../i18n/index.js';
 import { describeWriteError, WriteError } from '../../util/atomic.js';
 import { UserError, EXIT } from '../common.js';
-import { fixDiff, fixReport, planFiles, systemFiles, writeFixes } from '../../authoring/fix/run.js';
+import { fixDiff, fixReport, planFiles, systemFiles } from '../../authoring/fix/run.js';
+import { writeFixes } from '../write-files.js';
 
 /**
  * `validate --fix` / `--fix-dry-run`. The report goes to stderr so that `-f json` output on stdout

@@ -4,7 +4,8 @@ import { EXIT, UserError, version, type GlobalOptions } from '../common.js';
 import { t, type Lang } from '../../i18n/index.js';
 import type { Framework } from '../../model/types.js';
 import { describeWriteError, WriteError } from '../../util/atomic.js';
-import { planInit, regionNameOf, writeInit } from '../../authoring/init/scaffold.js';
+import { planInit, regionNameOf } from '../../authoring/init/scaffold.js';
+import { writeInit } from '../write-files.js';
 
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 const FRAMEWORK_IDS = ['zhanjiang-7', 'gbt24421', 'none'];

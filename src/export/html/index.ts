@@ -1,7 +1,6 @@
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Lang, Text } from '../../i18n/index.js';
-import { writeFileAtomic } from '../../util/atomic.js';
 import type { ExportModel } from '../model.js';
 import { buildSite, type Site, type SiteFile } from './site.js';
 
@@ -9,7 +8,7 @@ export { buildSite, makeSite, searchKey, itemPath, standardPath, TABLE_WINDOW, t
 
 /**
  * The HTML exporter: unlike .xlsx/.docx it writes a folder of plain files, so its interface
- * returns the files (path + text) and the command writes them.
+ * returns the files (path + text) and the command writes them (cli/write-files.ts).
  */
 export interface SiteExporter {
   id: 'html';
@@ -36,18 +35,4 @@ export function checkSiteDir(dir: string, force: boolean): Text | undefined {
   return { zh: `目录 ${dir} 不是空目录，也不是本工具生成的网站，不写入`, en: `${dir} is neither empty nor a site this tool wrote; not writing into it` };
 }
 
-/** Write every file atomically; files of an earlier export that the new one lacks are left alone (listed in the return). */
-export function writeSite(dir: string, files: SiteFile[]): void {
-  const made = new Set<string>();
-  const swept = new Set<string>();
-  for (const f of files) {
-    const target = path.join(dir, ...f.path.split('/'));
-    const parent = path.dirname(target);
-    if (!made.has(parent)) {
-      mkdirSync(parent, { recursive: true });
-      made.add(parent);
-    }
-    writeFileAtomic(target, Buffer.from(f.text, 'utf8'), { swept, durable: false });
-  }
-}
 export { buildProvinceSite } from './province.js';
