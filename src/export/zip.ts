@@ -1,4 +1,5 @@
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { xmlText } from '../util/xml.js';
 
 /** The custom document property that marks a file as written by hrss-std (Excel, Word and WPS keep it on save). */
 export const MARKER_PROPERTY = 'hrss-std';
@@ -8,12 +9,8 @@ const CUSTOM_TYPE = 'application/vnd.openxmlformats-officedocument.custom-proper
 const CUSTOM_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties';
 const FMTID = '{D5CDD505-2E9C-101B-9397-08002B2CF9AE}';
 
-function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 function withMarker(files: Record<string, Uint8Array>, value: string): void {
-  const prop = (pid: number) => `<property fmtid="${FMTID}" pid="${pid}" name="${MARKER_PROPERTY}"><vt:lpwstr>${escapeXml(value)}</vt:lpwstr></property>`;
+  const prop = (pid: number) => `<property fmtid="${FMTID}" pid="${pid}" name="${MARKER_PROPERTY}"><vt:lpwstr>${xmlText(value)}</vt:lpwstr></property>`;
   const existing = files[CUSTOM_PART];
   if (existing) {
     let xml = strFromU8(existing);

@@ -2,7 +2,7 @@ import type { Formatter } from './types.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { t } from '../i18n/index.js';
 import { hintLabel, reportFiles, relatedLines } from './text.js';
-import { xmlAttr, xmlText } from './xml.js';
+import { xmlAttr, xmlText } from '../util/xml.js';
 
 /**
  * JUnit XML for CI test dashboards (Jenkins, GitLab, Azure): a testsuite per

@@ -7,7 +7,7 @@ import type { Rule } from './types.js';
 /**
  * Characters XML 1.0 cannot hold (C0 controls other than TAB, LF and CR; U+FFFE, U+FFFF; lone
  * surrogates), so neither the .xlsx nor the .docx can: the exporters write U+FFFD instead
- * (report/xml.ts, export/zip.ts). DEL and the C1 controls are allowed by XML but shown by
+ * (util/xml.ts, export/zip.ts). DEL and the C1 controls are allowed by XML but shown by
  * neither Excel nor Word; they come from the same pasted escapes.
  */
 const UNHOLDABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
