@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../util/atomic.js';
+import { isInside, realPathOrSelf } from '../util/paths.js';
 import type { SiteFile } from '../export/html/index.js';
 import type { PlannedFile } from '../authoring/init/scaffold.js';
 import type { FileFix } from '../authoring/fix/run.js';
@@ -45,10 +46,18 @@ export function writeInit(dir: string, files: PlannedFile[]): InitResult {
   return out;
 }
 
-/** Write every changed file atomically (a crash leaves the old or the new file, never half of one). */
-export function writeFixes(fixes: FileFix[]): void {
+/**
+ * Write every changed file atomically (a crash leaves the old or the new file, never half of one).
+ * A file read through a symbolic link (the file itself, or a folder on its way) is fixed where it
+ * really is, so the link stays a link, when that place is inside `repository`; a link out of the
+ * repository is refused (util/atomic.ts names the real file). The file keeps its mode.
+ */
+export function writeFixes(fixes: FileFix[], repository: string): void {
+  const root = realPathOrSelf(repository);
   for (const f of fixes) {
     if (f.after === f.before) continue;
-    writeFileAtomic(f.abs, (f.bom ? '\ufeff' : '') + f.after, { replacesInput: true });
+    const real = realPathOrSelf(f.abs);
+    writeFileAtomic(real !== f.abs && isInside(root, real) ? real : f.abs, (f.bom ? '\ufeff' : '') + f.after, { replacesInput: true });
   }
 }
+

@@ -1,7 +1,8 @@
-import { closeSync, fchmodSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, writeSync, existsSync, type Stats } from 'node:fs';
+import { closeSync, fchmodSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync, existsSync, type Stats } from 'node:fs';
 import { inputAt } from './inputs.js';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { realPathOrSelf } from './paths.js';
 
 export class WriteError extends Error {
   constructor(readonly file: string, readonly code: string, message: string) {
@@ -82,16 +83,21 @@ export function checkOutputTarget(target: string, replacesInput = false): Stats 
   } catch {
     return undefined; // does not exist yet (or the folder is missing: the write reports that)
   }
-  if (st.isSymbolicLink()) throw new WriteError(target, 'ESYMLINK', `symlink: ${target}`);
+  if (st.isSymbolicLink()) {
+    // --fix is given the real file of a link inside the repository (cli/write-files.ts): a link here points out of it
+    if (replacesInput) throw new WriteError(target, 'EVIALINK', realPathOrSelf(target));
+    throw new WriteError(target, 'ESYMLINK', `symlink: ${target}`);
+  }
   if (st.isDirectory()) throw new WriteError(target, 'EISDIR', `directory: ${target}`);
   if (!st.isFile()) throw new WriteError(target, 'ENOTREG', `not a regular file: ${target}`);
   if (!replacesInput && inputAt(target)) throw new WriteError(target, 'EINPUT', `an input of this run: ${target}`);
   if (replacesInput) {
-    // --fix rewrites the files it read. Through a linked folder the real file can be outside the
-    // repository (a pull request can add such a link); a hard-linked file would be split from its
-    // other names by the rename. Neither is rewritten: the message names the real file.
+    // --fix rewrites the files it read, at their real place when that is inside the repository
+    // (cli/write-files.ts). A path still through a linked folder leads out of the repository (a
+    // pull request can add such a link); a hard-linked file would be split from its other names by
+    // the rename. Neither is rewritten: the message names the real file.
     const link = linkedFolderOf(target);
-    if (link) throw new WriteError(target, 'EVIALINK', realpathSync(target));
+    if (link) throw new WriteError(target, 'EVIALINK', realPathOrSelf(target));
     if (st.nlink > 1) throw new WriteError(target, 'EHARDLINK', String(st.nlink));
   }
   return st;
@@ -157,7 +163,7 @@ export function describeWriteError(e: WriteError): { zh: string; en: string } {
     EROFS: ['只读文件系统', 'read-only file system'],
     ESYMLINK: ['这是一个符号链接；不会替换链接（请直接给出它指向的文件）', 'it is a symbolic link; it is not replaced (name the file it points to)'],
     ENOTREG: ['这不是普通文件（设备、管道或套接字）；要输出到终端或管道，省略 -o', 'it is not a regular file (a device, FIFO or socket); to write to a terminal or pipe, leave out -o'],
-    EVIALINK: [`路径经过符号链接，实际文件是 ${e.message}；不经由链接改写文件（它可能在仓库之外），请对实际文件运行`, `the path goes through a symbolic link to ${e.message}; files are not rewritten through a link (it may be outside the repository): run on the real file`],
+    EVIALINK: [`路径经过符号链接，实际文件 ${e.message} 在本仓库之外；--fix 只改写仓库之内的文件，请在实际文件所在的仓库中运行`, `the path goes through a symbolic link to ${e.message}, outside this repository; --fix rewrites only files inside it: run it in the repository of the real file`],
     EHARDLINK: [`该文件有 ${e.message} 个硬链接；替换后其他链接仍是旧内容，所以不改写（先复制成独立的文件）`, `the file has ${e.message} hard links; after a replace the other names would keep the old text, so it is not rewritten (copy it to a file of its own first)`],
     EINPUT: ['这是本次运行读取的输入文件（体系、引入文件、目录或 .hrss-std.yaml），不会用输出覆盖它', 'it is an input of this run (a system, include, catalog or .hrss-std.yaml); it is not overwritten with the output'],
   };

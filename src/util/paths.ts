@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -22,5 +22,14 @@ export function repositoryRoot(dir: string, fallback: string): string {
   for (let d = path.resolve(dir); ; d = path.dirname(d)) {
     if (existsSync(path.join(d, '.git')) || existsSync(path.join(d, '.hrss-std.yaml'))) return d;
     if (path.dirname(d) === d) return fallback;
+  }
+}
+
+/** The real path of `p` (links resolved), or `p` itself when it does not exist or is a dangling link. */
+export function realPathOrSelf(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
   }
 }

@@ -1,4 +1,4 @@
-import { chmodSync, linkSync, mkdirSync, readFileSync, realpathSync, statSync, symlinkSync } from 'node:fs';
+import { chmodSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixText } from '../../src/authoring/fix/apply.js';
@@ -186,8 +186,37 @@ describe('validate --fix keeps what it does not fix', () => {
     symlinkSync(path.join(outside, 'z'), path.join(dir, 'systems/z'));
     const r = runCli(['validate', '--fix', 'systems/z'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`路径经过符号链接，实际文件是 ${realpathSync(path.join(outside, 'z/system.yaml'))}`);
+    expect(r.stderr).toContain(`路径经过符号链接，实际文件 ${realpathSync(path.join(outside, 'z/system.yaml'))} 在本仓库之外`);
     expect(readFileSync(path.join(outside, 'z/system.yaml'), 'utf8')).toBe(messy);
+  });
+
+  it('a linked system.yaml pointing out of the repository is refused the same way, its target untouched', () => {
+    const outside = tempTree({ 'shared.yaml': messy });
+    const dir = tempTree({ '.hrss-std.yaml': '' });
+    mkdirSync(path.join(dir, 'systems/m'), { recursive: true });
+    symlinkSync(path.join(outside, 'shared.yaml'), path.join(dir, 'systems/m/system.yaml'));
+    const r = runCli(['validate', '--fix', 'systems/m', '--lang', 'en'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`the path goes through a symbolic link to ${realpathSync(path.join(outside, 'shared.yaml'))}, outside this repository`);
+    expect(readFileSync(path.join(outside, 'shared.yaml'), 'utf8')).toBe(messy);
+    expect(lstatSync(path.join(dir, 'systems/m/system.yaml')).isSymbolicLink()).toBe(true);
+  });
+
+  it('a linked system.yaml and a linked folder inside the repository: the real files are fixed, the links stay links, modes kept (issue 17)', () => {
+    const dir = tempTree({ '.hrss-std.yaml': '', 'shared/base.yaml': messy, 'shared/city/system.yaml': messy.replace('id: m', 'id: c') });
+    chmodSync(path.join(dir, 'shared/base.yaml'), 0o600);
+    mkdirSync(path.join(dir, 'systems/m'), { recursive: true });
+    symlinkSync('../../shared/base.yaml', path.join(dir, 'systems/m/system.yaml'));
+    symlinkSync('../shared/city', path.join(dir, 'systems/c'));
+    const r = runCli(['validate', '--fix', 'systems/m', 'systems/c'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    for (const real of ['shared/base.yaml', 'shared/city/system.yaml']) {
+      expect(readFileSync(path.join(dir, real), 'utf8')).toContain('number: GB/T 33528-2017');
+    }
+    expect(lstatSync(path.join(dir, 'systems/m/system.yaml')).isSymbolicLink()).toBe(true);
+    expect(lstatSync(path.join(dir, 'systems/c')).isSymbolicLink()).toBe(true);
+    expect(statSync(path.join(dir, 'shared/base.yaml')).mode & 0o777).toBe(0o600);
+    expect(readdirSync(path.join(dir, 'systems/m'))).toEqual(['system.yaml']);
   });
 
   it('does not rewrite a hard-linked file (the other name would keep the old text), exit 2', () => {

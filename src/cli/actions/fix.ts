@@ -4,6 +4,7 @@ import { describeWriteError, WriteError } from '../../util/atomic.js';
 import { UserError, EXIT } from '../common.js';
 import { fixDiff, fixReport, planFiles, systemFiles } from '../../authoring/fix/run.js';
 import { writeFixes } from '../write-files.js';
+import { repositoryRoot } from '../../util/paths.js';
 
 /**
  * `validate --fix` / `--fix-dry-run`. The report goes to stderr so that `-f json` output on stdout
@@ -20,7 +21,7 @@ export function runFix(paths: string[], config: Config, cwd: string, lang: Lang,
     return true;
   }
   try {
-    writeFixes(fixes);
+    writeFixes(fixes, repositoryRoot(config.dir, config.dir));
   } catch (e) {
     if (e instanceof WriteError) throw new UserError(describeWriteError(e));
     throw e;
