@@ -27,6 +27,7 @@ export const codeHierarchy: Rule = {
   },
   pointsAt: { zh: '子体系或标准行的 `code`', en: 'the node\'s or row\'s `code`' },
   example: {
+    in: 'nodes',
     bad: yaml`
       - code: "200"
         title: 公共就业服务标准体系

@@ -17,6 +17,7 @@ export const dateOrder: Rule = {
   },
   pointsAt: { zh: '`effective` 或 `reviewed` 的值', en: 'the `effective` or `reviewed` value' },
   example: {
+    in: 'row',
     bad: yaml`
       published: "2017-10-01"
       effective: "2017-03-09"             # 早于发布日期（两个日期填反了）

@@ -15,6 +15,7 @@ export const duplicateCode: Rule = {
   },
   pointsAt: { zh: '每一处的 `code`，并列出其他位置', en: 'each `code`, with the other places' },
   example: {
+    in: 'nodes',
     bad: yaml`
       - code: "101"
         title: 术语与缩略语标准

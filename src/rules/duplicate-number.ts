@@ -15,6 +15,7 @@ export const duplicateNumber: Rule = {
   },
   pointsAt: { zh: '每一处的 `number`，并列出其他位置', en: 'each `number`, with the other places' },
   example: {
+    in: 'rows',
     bad: yaml`
       # 201 子体系
       - code: "201-01"

@@ -14,6 +14,7 @@ export const emptySubsystem: Rule = {
   },
   pointsAt: { zh: '该子体系', en: 'the sub-system' },
   example: {
+    in: 'nodes',
     bad: yaml`
       - code: "102"
         title: 符号与标志标准             # 既没有标准也没有下级

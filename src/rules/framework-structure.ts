@@ -16,6 +16,7 @@ export const frameworkStructure: Rule = {
   },
   pointsAt: { zh: 'system.yaml 的 `framework`', en: '`framework` in system.yaml' },
   example: {
+    in: 'system',
     bad: yaml`
       framework: gbt24421
       subsystems:

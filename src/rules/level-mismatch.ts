@@ -17,6 +17,7 @@ export const levelMismatch: Rule = {
   },
   pointsAt: { zh: '`level` 的值；既无编号又无级别时为该行', en: 'the `level` value; the row when both are missing' },
   example: {
+    in: 'rows',
     bad: yaml`
       - number: DB4403/T 50-2020
         title: 劳动人事争议仲裁服务保障规范

@@ -19,6 +19,7 @@ export const missingReference: Rule = {
   },
   pointsAt: { zh: '`references` 中的该项', en: 'the `references` item' },
   example: {
+    in: 'rows',
     bad: yaml`
       - number: GB/T 30226-2013
         title: 服务业标准体系编写指南

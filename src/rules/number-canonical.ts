@@ -19,6 +19,7 @@ export const numberCanonical: Rule = {
   },
   pointsAt: { zh: '编号的值或列表项', en: 'the number or list item' },
   example: {
+    in: 'row',
     bad: yaml`
       number: GB/T 33534—2017             # 封面上的一字线
       replaces: [GBT 13016-2009]

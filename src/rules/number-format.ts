@@ -25,6 +25,7 @@ export const numberFormat: Rule = {
   },
   pointsAt: { zh: '编号的值（`replaces`/`references` 为对应的列表项）；缺少编号时为 `status`', en: 'the number (or the list item); `status` when the number is missing' },
   example: {
+    in: 'rows',
     bad: yaml`
       - code: "201-03"
         number: DBXX/T XXXX-XXXX          # 征求意见稿的占位编号

@@ -34,6 +34,7 @@ export const numberUnusual: Rule = {
   },
   pointsAt: { zh: '编号的值或列表项', en: 'the number or list item' },
   example: {
+    in: 'row',
     bad: yaml`
       number: RBT 2142017                 # 顺序号与年代号连写，--fix 不会改写
       references: [DL/T645-97]            # 1995 年后的两位年代号，不展开

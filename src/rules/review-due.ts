@@ -14,6 +14,7 @@ export const reviewDue: Rule = {
   },
   pointsAt: { zh: '`reviewed`，否则 `published`，否则 `number`', en: '`reviewed`, else `published`, else `number`' },
   example: {
+    in: 'row',
     bad: yaml`
       number: GB/T 33534-2017
       published: "2017-03-09"             # 此后未记录复审（检查日期 2026-11-21）

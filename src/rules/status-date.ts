@@ -17,6 +17,7 @@ export const statusDate: Rule = {
   },
   pointsAt: { zh: '`status`（未写状态时为 `effective`）或 `published` 的值', en: '`status` (or `effective` when no status is written) or `published`' },
   example: {
+    in: 'row',
     bad: yaml`
       number: GB/T 45498.1-2025
       status: upcoming                    # 实施日期已过

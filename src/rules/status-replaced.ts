@@ -39,6 +39,7 @@ export const statusReplaced: Rule = {
   },
   pointsAt: { zh: '`status`（未写状态时为 `number`）', en: '`status` (or `number` when no status is written)' },
   example: {
+    in: 'rows',
     bad: yaml`
       - code: "302-01"
         number: GB/T 31597-2015           # 已被 GB/T 31597-2022 代替

@@ -42,6 +42,7 @@ export const textCharacters: Rule = {
   },
   pointsAt: { zh: '含该字符的值', en: 'the value holding the character' },
   example: {
+    in: 'rows',
     bad: yaml`
       - code: "101-01"
         title: "公共就业服务\\x01术语"      # \\x01 是控制字符

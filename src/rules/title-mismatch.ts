@@ -23,6 +23,7 @@ export const titleMismatch: Rule = {
   },
   pointsAt: { zh: '`title` 的值', en: 'the `title` value' },
   example: {
+    in: 'row',
     bad: yaml`
       number: GB/T 33528-2017
       title: 职业介绍服务术语

@@ -22,6 +22,14 @@ export interface RuleContext {
  * indented like the module; a `#` comment on a line says what is wrong or what changed.
  */
 export interface RuleExample {
+  /**
+   * Where the fragments go in a system (tests/rules/examples.test.ts runs them there): the keys of
+   * one row (`row`), rows under a sub-system's `standards:` (`rows`), top-level sub-systems
+   * (`nodes`), or the top of system.yaml (`system`).
+   */
+  in: 'row' | 'rows' | 'nodes' | 'system';
+  /** the catalog the system names, for rules that check services against one */
+  catalog?: string;
   bad: string;
   good: string;
 }

@@ -15,6 +15,7 @@ export const unknownIndustryCode: Rule = {
   },
   pointsAt: { zh: '编号的值或列表项', en: 'the number or list item' },
   example: {
+    in: 'row',
     bad: yaml`
       number: LT/T 01-2020
     `,

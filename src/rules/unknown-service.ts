@@ -14,6 +14,8 @@ export const unknownService: Rule = {
   },
   pointsAt: { zh: '`services` 中的该项', en: 'the `services` item' },
   example: {
+    in: 'row',
+    catalog: 'hrss-basic',
     bad: yaml`
       services: [P05-1]                   # 目录中没有 P05-1
     `,

@@ -14,6 +14,7 @@ export const yearMismatch: Rule = {
   },
   pointsAt: { zh: '`published` 的值', en: 'the `published` value' },
   example: {
+    in: 'row',
     bad: yaml`
       number: GB/T 33534-2017
       published: "2018-03-09"
