@@ -2,6 +2,7 @@ import type { Formatter } from './types.js';
 import type { Diagnostic, Severity } from '../diagnostics/types.js';
 import { t, type Lang } from '../i18n/index.js';
 import { RULES } from '../rules/index.js';
+import type { Rule } from '../rules/types.js';
 import { messageWithHint } from './text.js';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
@@ -55,12 +56,23 @@ interface RuleDescriptor {
   defaultConfiguration: { level: 'error' | 'warning' | 'note' };
 }
 
+/** A rule's help for a SARIF viewer (GitHub shows it under each alert): the docs, then its fault and fix examples as in docs/rules.md. */
+function helpMarkdown(r: Rule, lang: Lang): string {
+  const out = [t(r.docs, lang)];
+  if (r.example) {
+    const fence = (yaml: string) => '```yaml\n' + yaml.replace(/\n?$/, '\n') + '```';
+    const [fault, fix] = lang === 'zh' ? ['错误示例', '修正'] : ['Fault', 'Fix'];
+    out.push(`**${fault}**`, fence(r.example.bad), `**${fix}**`, fence(r.example.good));
+  }
+  return out.join('\n\n');
+}
+
 function ruleDescriptors(diagnostics: Diagnostic[], lang: Lang): RuleDescriptor[] {
   const out: RuleDescriptor[] = RULES.map((r) => ({
     id: r.id,
     shortDescription: { text: t(r.description, lang) },
     fullDescription: { text: plain(t(r.docs, lang)) },
-    help: { text: plain(t(r.docs, lang)), markdown: t(r.docs, lang) },
+    help: { text: plain(t(r.docs, lang)), markdown: helpMarkdown(r, lang) },
     helpUri: ruleHelpUri(r.id),
     defaultConfiguration: { level: LEVEL[r.severity] },
   }));

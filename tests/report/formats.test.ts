@@ -77,6 +77,10 @@ describe('report formats', () => {
         expect(existsSync(fileURLToPath(desc.helpUri.replace(/#.*/, '')))).toBe(true);
         expect(readFileSync(fileURLToPath(desc.helpUri.replace(/#.*/, '')), 'utf8')).toContain(`## \`${r.id}\``);
         expect(desc.defaultConfiguration.level).toBe({ error: 'error', warning: 'warning', info: 'note' }[r.severity]);
+        // the help shown under an alert: the docs, and the fault/fix examples where the rule has them
+        expect(desc.help.markdown.startsWith(r.docs.zh)).toBe(true);
+        if (r.example) expect(desc.help.markdown).toContain(`**错误示例**\n\n\`\`\`yaml\n${r.example.bad.replace(/\n?$/, '\n')}\`\`\`\n\n**修正**\n\n\`\`\`yaml\n`);
+        else expect(desc.help.markdown).toBe(r.docs.zh);
       }
     });
 
