@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { withReadableSheetNames } from '../../util/xlsx-sheet-names.js';
 import { CONTROL } from './values.js';
 /** A worksheet reduced to what the importer needs: each cell's value, address and merge master. */
 
@@ -62,11 +64,13 @@ export function address(row: number, col: number): string {
 export async function readWorkbook(file: string | Buffer): Promise<{ names: string[]; title?: string; grid: (name: string) => Grid }> {
   const ExcelJS = (await import('exceljs')).default;
   const wb = new ExcelJS.Workbook();
-  if (typeof file === 'string') await wb.xlsx.readFile(file);
-  else await wb.xlsx.load(file as unknown as ArrayBuffer);
-  const names = wb.worksheets.map((w) => w.name);
+  const readable = withReadableSheetNames(typeof file === 'string' ? readFileSync(file) : file);
+  await wb.xlsx.load(readable.buf as unknown as ArrayBuffer);
+  // each sheet by the name it was written with (placeholders stand for names exceljs refuses)
+  const byName = new Map(wb.worksheets.map((w) => [readable.names.get(w.name) ?? w.name, w]));
+  const names = [...byName.keys()];
   const grid = (name: string): Grid => {
-    const ws = wb.getWorksheet(name)!;
+    const ws = byName.get(name)!;
     const rows: (GridCell | undefined)[][] = [];
     const outline: number[] = [];
     // merge spans of masters: "A1:F1" → A1 spans 6 columns

@@ -1,4 +1,5 @@
 import { checkXlsx, describeXlsxLimit } from '../../util/xlsx-limits.js';
+import { withReadableSheetNames } from '../../util/xlsx-sheet-names.js';
 import { ImportError, type Grid } from './grid.js';
 
 /** The text of an exceljs cell value: rich text joined, formulas by their cached result, hyperlinks by their text. */
@@ -28,8 +29,9 @@ export async function readXlsx(buf: Buffer): Promise<Grid[]> {
   // Sizes, rows and merges are checked on the zip before exceljs expands anything.
   const limit = buf.subarray(0, 2).toString('latin1') === 'PK' ? checkXlsx(buf) : undefined;
   if (limit) throw new ImportError(describeXlsxLimit(limit));
+  const readable = withReadableSheetNames(buf);
   try {
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    await wb.xlsx.load(readable.buf as unknown as ArrayBuffer);
   } catch (e) {
     throw new ImportError(
       { zh: `无法读取 Excel 文件：${(e as Error).message}`, en: `cannot read the Excel file: ${(e as Error).message}` },
@@ -46,7 +48,7 @@ export async function readXlsx(buf: Buffer): Promise<Grid[]> {
       for (let c = 1; c <= width; c++) cells.push(cellValueText(row.getCell(c).value));
       rows.push({ n: r, cells });
     }
-    grids.push({ sheet: ws.name, rows });
+    grids.push({ sheet: readable.names.get(ws.name) ?? ws.name, rows });
   }
   return grids;
 }
