@@ -100,7 +100,7 @@ export function buildSystem(
       parent,
       order: order++,
       parsedNumber: undefined,
-      numberFields: undefined,
+      numberFields: undefined, // the slot of rules/number-fields.ts (declared there): one object shape from the start
     };
   };
 

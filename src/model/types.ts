@@ -47,12 +47,12 @@ export interface StandardEntry {
   /** position in tree order over the whole system (0-based) */
   order: number;
   /**
-   * Memo slots filled on first use by model/level.ts and rules/number-fields.ts. Plain fields
-   * rather than WeakMaps: at 100k rows the weak tables cost the garbage collector more than the
-   * parsing they save.
+   * Memo slot filled on first use by model/level.ts. Plain fields rather than WeakMaps: at 100k
+   * rows the weak tables cost the garbage collector more than the parsing they save. Stages above
+   * the model add their own slots to these interfaces by declaration merging, typed where they are
+   * filled (rules/number-fields.ts, coverage/index-services.ts), so the model imports none of them.
    */
   parsedNumber?: ParseResult | null;
-  numberFields?: unknown;
 }
 
 export interface SubsystemNode {
@@ -111,14 +111,8 @@ export interface StandardSystem {
   dir: string;
   /** every file of the system: system.yaml first, then includes in tree order */
   files: SourceFile[];
-  /** allStandards(), once built */
+  /** allStandards(), once built (coverage/index-services.ts adds its slot, see StandardEntry) */
   rowsMemo?: readonly StandardEntry[];
-  /**
-   * coverage/index-services.ts: the service index for one catalog. A slot on the system, not a
-   * WeakMap: in Node 20 the minor GC kept the values of a WeakMap keyed by young systems alive, so
-   * every system's model was promoted to the old generation (4 MB per scavenge at 100k rows).
-   */
-  serviceIndexMemo?: { catalog: object; index: unknown };
 }
 
 /** Every node, depth first, in tree order (an array, not a generator: rules walk it often). */

@@ -8,6 +8,13 @@ import type { StandardEntry } from '../model/types.js';
 import type { SourceFile } from '../load/source.js';
 import { parseStandardNumber, type ParseResult } from '../numbers/index.js';
 
+declare module '../model/types.js' {
+  interface StandardEntry {
+    /** numberFields() of the row, made on first use (model/build.ts starts it as undefined, for one object shape) */
+    numberFields?: readonly NumberField[];
+  }
+}
+
 export type NumberKey = 'number' | 'replaces' | 'replaced_by' | 'references';
 
 /** One number written on a row. */
@@ -29,7 +36,7 @@ export class NumberField {
 }
 
 export function numberFields(entry: StandardEntry): readonly NumberField[] {
-  const memo = entry.numberFields as readonly NumberField[] | undefined;
+  const memo = entry.numberFields;
   if (memo) return memo;
   const raw = entry.raw;
   const p = parsedNumber(entry);
