@@ -10,7 +10,8 @@
 // no compile cache (module.enableCompileCache is Node ≥ 22.1), so the bundle is run through
 // vm.Script with V8's cachedData, made here by running the bundle once on the sample system.
 //
-// - commander, chalk, js-yaml and tinyglobby are bundled; every other dependency (exceljs, docx, ajv, fflate,
+// - commander, chalk, js-yaml, tinyglobby and get-east-asian-width (ESM only: a require() of it
+//   started Node's ES module loader, ~10 ms of CPU on every validate) are bundled; every other dependency (exceljs, docx, ajv, fflate,
 //   yaml) stays external and is still required only inside the commands that need it.
 // - dist/ stays the tsc build (tests import it, and bin falls back to it): a later `tsc` run makes
 //   dist/cli/index.js differ from the stamp and bin ignores the bundle until this runs again. Only
@@ -31,7 +32,7 @@ import * as esbuild from 'esbuild';
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 
 /** Packages compiled into the bundle; every other dependency is left to require() at run time. */
-export const BUNDLED = ['commander', 'chalk', 'js-yaml', 'tinyglobby'];
+export const BUNDLED = ['commander', 'chalk', 'js-yaml', 'tinyglobby', 'get-east-asian-width'];
 
 /** First line of the bundle: this prefix, then the SHA-256 (hex) of everything after the line. */
 export const HEADER = '// hrss-std bundle ';
